@@ -1,0 +1,1 @@
+"""Dataset codecs: one registry, one module per format family."""

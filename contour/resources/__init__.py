@@ -1,0 +1,1 @@
+"""One package per REST resource: models, schemas, access, service, router."""

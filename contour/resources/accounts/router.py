@@ -1,0 +1,194 @@
+"""Routes of /api/auth (login, logout, register, password, access tokens) and /api/users."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request, Response
+from sqlalchemy import select
+
+from contour.config import get_settings
+from contour.errors import ValidationError
+from contour.resources.accounts import service
+from contour.resources.accounts.authentication import CSRF_COOKIE, SESSION_COOKIE
+from contour.resources.accounts.models import AccessToken, User
+from contour.resources.accounts.schemas import (
+    AccessTokenPatchRequest,
+    AccessTokenWriteRequest,
+    LoginRequest,
+    PasswordChangeRequest,
+    RegisterRequest,
+    UserPatchRequest,
+    serialize_access_token,
+    serialize_basic_user,
+    serialize_user,
+)
+from contour.resources.common.deps import DB, BaseURL, CurrentActor, CurrentPrincipal, Scope
+from contour.resources.common.listing import ListSpec, paginate
+from contour.resources.common.responses import JSONResponse, created
+from contour.resources.organizations.models import Membership
+
+router = APIRouter(tags=["auth", "users"])
+
+
+@router.post("/api/auth/login")
+def login(body: LoginRequest, db: DB) -> Response:
+    identifier = body.username or body.email
+    if not identifier:
+        raise ValidationError({"non_field_errors": ['Must include "username" and "password".']})
+    result = service.do_login(db, identifier, body.password)
+    response = JSONResponse({"key": result.api_key})
+    max_age = get_settings().session_days * 24 * 3600
+    response.set_cookie(SESSION_COOKIE, result.session_key, max_age=max_age, httponly=True, samesite="lax")
+    # Readable by the web app, which echoes it in X-CSRFToken.
+    response.set_cookie(CSRF_COOKIE, result.csrf_token, max_age=max_age, samesite="lax")
+    return response
+
+
+@router.post("/api/auth/logout")
+def logout(request: Request, db: DB, principal: CurrentPrincipal) -> Response:
+    service.do_logout(db, principal.user, request.cookies.get(SESSION_COOKIE))
+    response = JSONResponse({"detail": "Successfully logged out."})
+    response.delete_cookie(SESSION_COOKIE)
+    response.delete_cookie(CSRF_COOKIE)
+    return response
+
+
+@router.post("/api/auth/register")
+def register(body: RegisterRequest, db: DB) -> Response:
+    user, key = service.do_register(db, body)
+    return created(
+        {
+            "username": user.username,
+            "email": user.email,
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "email_verification_required": False,
+            "key": key,
+        }
+    )
+
+
+@router.post("/api/auth/password/change")
+def change_password(body: PasswordChangeRequest, db: DB, principal: CurrentPrincipal) -> Response:
+    service.do_change_password(db, principal.user, body)
+    return JSONResponse({"detail": "New password has been saved."})
+
+
+# --- personal access tokens -------------------------------------------------------------
+
+
+@router.get("/api/auth/access_tokens")
+def list_access_tokens(request: Request, db: DB, principal: CurrentPrincipal, base: BaseURL) -> Response:
+    user = principal.user
+    spec = ListSpec(
+        fields={
+            "id": AccessToken.id,
+            "name": AccessToken.name,
+            "created_date": AccessToken.created_date,
+            "updated_date": AccessToken.updated_date,
+            "expiry_date": AccessToken.expiry_date,
+            "last_used_date": AccessToken.last_used_date,
+            "read_only": AccessToken.read_only,
+        },
+        search=[AccessToken.name],
+    )
+    stmt = select(AccessToken).where(AccessToken.owner_id == user.id)
+    return JSONResponse(
+        paginate(db, request.url, stmt, spec, lambda rows: [serialize_access_token(t, user, base) for t in rows])
+    )
+
+
+@router.post("/api/auth/access_tokens")
+def create_access_token(body: AccessTokenWriteRequest, db: DB, principal: CurrentPrincipal, base: BaseURL) -> Response:
+    token, value = service.do_create_access_token(db, principal.user, body)
+    return created(serialize_access_token(token, principal.user, base) | {"value": value})
+
+
+@router.get("/api/auth/access_tokens/self")
+def current_access_token(db: DB, principal: CurrentPrincipal, base: BaseURL) -> Response:
+    if principal.access_token_id is None:
+        raise ValidationError("This request is not authenticated with an access token.")
+    token = service.access_token_of(db, principal.user, principal.access_token_id)
+    return JSONResponse(serialize_access_token(token, principal.user, base))
+
+
+@router.get("/api/auth/access_tokens/{token_id}")
+def get_access_token(token_id: int, db: DB, principal: CurrentPrincipal, base: BaseURL) -> Response:
+    token = service.access_token_of(db, principal.user, token_id)
+    return JSONResponse(serialize_access_token(token, principal.user, base))
+
+
+@router.patch("/api/auth/access_tokens/{token_id}")
+def update_access_token(
+    token_id: int, body: AccessTokenPatchRequest, db: DB, principal: CurrentPrincipal, base: BaseURL
+) -> Response:
+    token = service.do_update_access_token(service.access_token_of(db, principal.user, token_id), body)
+    return JSONResponse(serialize_access_token(token, principal.user, base))
+
+
+@router.delete("/api/auth/access_tokens/{token_id}", status_code=204)
+def delete_access_token(token_id: int, db: DB, principal: CurrentPrincipal) -> Response:
+    db.delete(service.access_token_of(db, principal.user, token_id))
+    return Response(status_code=204)
+
+
+# --- users ---------------------------------------------------------------------------------
+
+
+def _serialize_for(actor_id: int, is_admin: bool, base: str):  # type: ignore[no-untyped-def]
+    def serialize(user: User) -> dict[str, Any]:
+        if is_admin or user.id == actor_id:
+            return serialize_user(user, base)
+        return serialize_basic_user(user, base) or {}
+
+    return serialize
+
+
+USER_LIST = ListSpec(
+    fields={
+        "id": User.id,
+        "username": User.username,
+        "first_name": User.first_name,
+        "last_name": User.last_name,
+        "is_active": User.is_active,
+    },
+    search=[User.username, User.first_name, User.last_name],
+    default_sort="id",
+)
+
+
+@router.get("/api/users/self")
+def get_self(actor: CurrentActor, base: BaseURL) -> Response:
+    return JSONResponse(serialize_user(actor.user, base))
+
+
+@router.get("/api/users")
+def list_users(request: Request, db: DB, actor: CurrentActor, scope: Scope, base: BaseURL) -> Response:
+    stmt = select(User)
+    if scope.organization is not None:
+        stmt = stmt.where(
+            User.id.in_(
+                select(Membership.user_id).where(Membership.organization_id == scope.organization.id)
+            )
+        )
+    serialize = _serialize_for(actor.id, actor.is_admin, base)
+    return JSONResponse(paginate(db, request.url, stmt, USER_LIST, lambda rows: [serialize(u) for u in rows]))
+
+
+@router.get("/api/users/{user_id}")
+def get_user(user_id: int, db: DB, actor: CurrentActor, base: BaseURL) -> Response:
+    user = service.access_user(db, actor, user_id)
+    return JSONResponse(_serialize_for(actor.id, actor.is_admin, base)(user))
+
+
+@router.patch("/api/users/{user_id}")
+def update_user(user_id: int, body: UserPatchRequest, db: DB, actor: CurrentActor, base: BaseURL) -> Response:
+    user = service.do_update_user(db, actor, service.access_user(db, actor, user_id), body)
+    return JSONResponse(serialize_user(user, base))
+
+
+@router.delete("/api/users/{user_id}", status_code=204)
+def delete_user(user_id: int, db: DB, actor: CurrentActor) -> Response:
+    service.do_delete_user(db, actor, service.access_user(db, actor, user_id))
+    return Response(status_code=204)

@@ -1,0 +1,147 @@
+"""CVAT's list protocol: page/page_size, sort, search, simple filters, JSON-Logic `filter`, envelope."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+from urllib.parse import parse_qsl
+
+from sqlalchemy import Boolean, ColumnElement, Integer, Select, func, or_, select
+from sqlalchemy.orm import Session
+from starlette.datastructures import URL
+
+from contour.config import get_settings
+from contour.errors import NotFound, ValidationError
+from contour.resources.common.filtering import build_filter
+
+T = TypeVar("T")
+
+# Query parameters that belong to the protocol or to scoping, never simple filters.
+RESERVED_PARAMS = frozenset({"page", "page_size", "sort", "search", "filter", "org", "org_id"})
+
+
+@dataclass(frozen=True)
+class ListSpec:
+    """What a list endpoint lets callers filter, sort and search on."""
+
+    fields: Mapping[str, ColumnElement[Any]]
+    search: Sequence[ColumnElement[Any]] = ()
+    # Equality filters given as plain query params; defaults to `fields`.
+    simple: Mapping[str, ColumnElement[Any]] | None = None
+    id_column: ColumnElement[Any] | None = None
+    default_sort: str = "-id"
+    extra_simple: Mapping[str, ColumnElement[Any]] = field(default_factory=dict)
+
+    @property
+    def simple_filters(self) -> Mapping[str, ColumnElement[Any]]:
+        base = dict(self.simple if self.simple is not None else self.fields)
+        base.update(self.extra_simple)
+        return base
+
+
+def parse_bool(value: str) -> bool:
+    lowered = value.strip().lower()
+    if lowered in ("true", "1", "yes", "on"):
+        return True
+    if lowered in ("false", "0", "no", "off"):
+        return False
+    raise ValueError(value)
+
+
+def _coerce(column: ColumnElement[Any], name: str, raw: str) -> object:
+    if raw.lower() in ("null", "none") and getattr(column, "nullable", True):
+        return None
+    column_type = column.type
+    try:
+        if isinstance(column_type, Boolean):
+            return parse_bool(raw)
+        if isinstance(column_type, Integer):
+            return int(raw)
+    except ValueError as exc:
+        raise ValidationError({name: [f"'{raw}' is not a valid value for {name}."]}) from exc
+    return raw
+
+
+def apply_list_params(stmt: Select[Any], params: Mapping[str, str], spec: ListSpec) -> Select[Any]:
+    """Narrow and order `stmt` by the caller's search, simple filters, JSON-Logic filter and sort."""
+    for name, column in spec.simple_filters.items():
+        if name in params and name not in RESERVED_PARAMS:
+            value = _coerce(column, name, params[name])
+            stmt = stmt.where(column.is_(None) if value is None else column == value)
+    search = params.get("search")
+    if search and spec.search:
+        pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        stmt = stmt.where(or_(*(col.ilike(pattern, escape="\\") for col in spec.search)))
+    condition = build_filter(params.get("filter"), spec.fields)
+    if condition is not None:
+        stmt = stmt.where(condition)
+    return stmt.order_by(*_ordering(params.get("sort") or spec.default_sort, spec))
+
+
+def _ordering(sort: str, spec: ListSpec) -> list[ColumnElement[Any]]:
+    clauses: list[ColumnElement[Any]] = []
+    for item in (part.strip() for part in sort.split(",")):
+        if not item:
+            continue
+        descending = item.startswith("-")
+        name = item.lstrip("-")
+        column = spec.fields.get(name)
+        if column is None:
+            allowed = ", ".join(sorted(spec.fields))
+            raise ValidationError({"sort": [f"Unknown sort field '{name}'. Allowed: {allowed}."]})
+        clauses.append(column.desc() if descending else column.asc())
+    id_column = spec.id_column if spec.id_column is not None else spec.fields.get("id")
+    if id_column is not None:
+        # A stable tie-breaker makes pages deterministic.
+        clauses.append(id_column.desc() if sort.strip().startswith("-") else id_column.asc())
+    return clauses
+
+
+def page_bounds(params: Mapping[str, str]) -> tuple[int, int]:
+    settings = get_settings()
+    try:
+        page = int(params.get("page", "1"))
+    except ValueError as exc:
+        raise NotFound("Invalid page.") from exc
+    raw_size = params.get("page_size")
+    if raw_size is None or raw_size == "":
+        size = settings.default_page_size
+    elif raw_size == "all":
+        size = settings.max_page_size
+    else:
+        try:
+            size = int(raw_size)
+        except ValueError as exc:
+            raise ValidationError({"page_size": ["A valid integer is required."]}) from exc
+        if size < 1:
+            raise ValidationError({"page_size": ["Ensure this value is greater than or equal to 1."]})
+        size = min(size, settings.max_page_size)
+    if page < 1:
+        raise NotFound("Invalid page.")
+    return page, size
+
+
+def paginate(
+    db: Session,
+    url: URL,
+    stmt: Select[Any],
+    spec: ListSpec,
+    serialize: Callable[[Sequence[Any]], list[dict[str, Any]]],
+) -> dict[str, Any]:
+    """Run a list query and return CVAT's envelope {count, next, previous, results}."""
+    params = dict(parse_qsl(url.query, keep_blank_values=True))
+    stmt = apply_list_params(stmt, params, spec)
+    page, size = page_bounds(params)
+    count = db.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
+    if page > 1 and (page - 1) * size >= count:
+        raise NotFound("Invalid page.")
+    rows = db.scalars(stmt.limit(size).offset((page - 1) * size)).unique().all()
+    next_url = str(url.include_query_params(page=page + 1)) if page * size < count else None
+    previous_url = None
+    if page > 1:
+        previous_url = (
+            str(url.remove_query_params("page")) if page == 2 else str(url.include_query_params(page=page - 1))
+        )
+    return {"count": count, "next": next_url, "previous": previous_url, "results": serialize(rows)}
+

@@ -1,0 +1,78 @@
+"""Job request shapes and the JobRead serializer."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from contour.resources.accounts.schemas import serialize_basic_user
+from contour.resources.common.storage import serialize_storage
+from contour.resources.jobs.models import Job, JobStage, JobState
+
+
+class JobPatchRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    assignee: int | None = None
+    stage: JobStage | None = None
+    state: JobState | None = None
+
+
+class JobWriteRequest(BaseModel):
+    """Creates a ground-truth job; annotation jobs come from the task's segments."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    type: Literal["ground_truth", "annotation", "consensus_replica"]
+    task_id: int
+    assignee: int | None = None
+    stage: JobStage | None = None
+    state: JobState | None = None
+    frame_selection_method: Literal["random_uniform", "random_per_job", "manual"] = "random_uniform"
+    frame_count: Annotated[int, Field(ge=1)] | None = None
+    frame_share: Annotated[float, Field(gt=0, le=1)] | None = None
+    frames_per_job_count: Annotated[int, Field(ge=1)] | None = None
+    frames_per_job_share: Annotated[float, Field(gt=0, le=1)] | None = None
+    random_seed: Annotated[int, Field(ge=0)] | None = None
+    seed: Annotated[int, Field(ge=0)] | None = None
+    frames: list[Annotated[int, Field(ge=0)]] | None = None
+
+
+def serialize_job(job: Job, base: str, issue_count: int = 0) -> dict[str, Any]:
+    task = job.task
+    project = task.project
+    return {
+        "url": f"{base}/api/jobs/{job.id}",
+        "id": job.id,
+        "task_id": task.id,
+        "task_name": task.name,
+        "project_id": task.project_id,
+        "project_name": project.name if project is not None else None,
+        "assignee": serialize_basic_user(job.assignee, base),
+        "assignee_updated_date": job.assignee_updated_date,
+        "guide_id": None,
+        "bug_tracker": (project.bug_tracker if project is not None else task.bug_tracker) or None,
+        "dimension": task.dimension,
+        "mode": task.mode,
+        "media_type": "point_cloud" if task.dimension == "3d" else "image",
+        "status": job.status,
+        "stage": job.stage,
+        "state": job.state,
+        "type": job.type,
+        "frame_count": job.segment.frame_count,
+        "start_frame": job.segment.start_frame,
+        "stop_frame": job.segment.stop_frame,
+        "data_chunk_size": task.data_chunk_size,
+        "data_compressed_chunk_type": task.data_compressed_chunk_type,
+        "data_original_chunk_type": task.data_original_chunk_type,
+        "created_date": job.created_date,
+        "updated_date": job.updated_date,
+        "organization": task.organization_id,
+        "target_storage": serialize_storage(task.target_storage),
+        "source_storage": serialize_storage(task.source_storage),
+        "parent_job_id": job.parent_job_id,
+        "replicas_count": 0,
+        "issues": {"count": issue_count, "url": f"{base}/api/issues?job_id={job.id}"},
+        "labels": {"url": f"{base}/api/labels?job_id={job.id}"},
+    }

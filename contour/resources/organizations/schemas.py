@@ -1,0 +1,95 @@
+"""Organization, membership and invitation request shapes and serializers."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from contour.resources.accounts.schemas import serialize_basic_user
+from contour.resources.organizations.models import Invitation, Membership, Organization, Role
+
+Slug = Annotated[str, Field(min_length=1, max_length=16, pattern=r"^[-a-zA-Z0-9_]+$")]
+
+
+class OrganizationWriteRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    slug: Slug
+    name: Annotated[str, Field(max_length=64)] = ""
+    description: str = ""
+    contact: dict[str, Any] = Field(default_factory=dict)
+
+
+class OrganizationPatchRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    slug: Slug | None = None
+    name: Annotated[str, Field(max_length=64)] | None = None
+    description: str | None = None
+    contact: dict[str, Any] | None = None
+
+
+class MembershipPatchRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    role: Role
+
+
+class InvitationWriteRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    role: Role
+    email: Annotated[str, Field(min_length=1)]
+
+
+class InvitationPatchRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    role: Role
+
+
+def serialize_organization(org: Organization, base: str) -> dict[str, Any]:
+    return {
+        "id": org.id,
+        "slug": org.slug,
+        "name": org.name,
+        "description": org.description,
+        "created_date": org.created_date,
+        "updated_date": org.updated_date,
+        "contact": org.contact,
+        "owner": serialize_basic_user(org.owner, base),
+    }
+
+
+def serialize_membership(membership: Membership, base: str, invitation_key: str | None) -> dict[str, Any]:
+    return {
+        "id": membership.id,
+        "user": serialize_basic_user(membership.user, base),
+        "organization": membership.organization_id,
+        "is_active": membership.is_active,
+        "joined_date": membership.joined_date,
+        "role": membership.role,
+        "invitation": invitation_key,
+    }
+
+
+def serialize_invitation(invitation: Invitation, base: str, expired: bool) -> dict[str, Any]:
+    membership = invitation.membership
+    org = membership.organization
+    return {
+        "key": invitation.key,
+        "created_date": invitation.created_date,
+        "owner": serialize_basic_user(invitation.owner, base),
+        "role": membership.role,
+        "user": serialize_basic_user(membership.user, base),
+        "organization": org.id,
+        "organization_info": {
+            "id": org.id,
+            "slug": org.slug,
+            "name": org.name,
+            "owner": serialize_basic_user(org.owner, base),
+        },
+        "expired": expired,
+        "accepted": invitation.accepted,
+    }
