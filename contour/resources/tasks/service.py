@@ -33,8 +33,10 @@ def do_create_task(db: Session, actor: Actor, scope: OrgScope, request: TaskWrit
     project: Project | None = None
     if request.project_id is not None:
         project = db.get(Project, request.project_id)
-        if project is None or not project_access.can_view(db, actor, project):
+        if project is None:
             raise ValidationError({"project_id": [f'Invalid pk "{request.project_id}" - object does not exist.']})
+        if not project_access.can_view(db, actor, project):
+            raise PermissionDenied(f"You may not add tasks to project {project.id}.")
         if request.labels:
             raise ValidationError({"labels": ["A task in a project uses the project's labels; send no labels."]})
     elif not request.labels:

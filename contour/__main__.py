@@ -1,0 +1,5 @@
+"""`python -m contour` runs the CLI."""
+
+from contour.cli import main
+
+main()
