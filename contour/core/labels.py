@@ -91,7 +91,7 @@ def check_attribute_domain(input_type: str, values: Sequence[str], default_value
             raise LabelRuleError("values", f"A {input_type} attribute needs a non-empty list of non-empty values.")
         if len(set(vals)) != len(vals):
             raise LabelRuleError("values", "Attribute values must be unique.")
-        default = default_value if default_value not in (None, "") else vals[0]
+        default = default_value if default_value else vals[0]
         if default not in vals:
             raise LabelRuleError("default_value", f"Default value '{default}' is not one of the values {list(vals)}.")
         return AttributeDomain(input_type, vals, default)
@@ -111,7 +111,7 @@ def check_attribute_domain(input_type: str, values: Sequence[str], default_value
             raise LabelRuleError("values", f"Minimum {low} is greater than maximum {high}.")
         if step <= 0:
             raise LabelRuleError("values", "The step of a number attribute must be positive.")
-        default = default_value if default_value not in (None, "") else vals[0]
+        default = default_value if default_value else vals[0]
         _check_number_value(default, low, high, step, "default_value")
         return AttributeDomain(input_type, vals, default)
     # text: values are optional; the first one (if any) is the default text.
