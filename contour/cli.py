@@ -17,9 +17,11 @@ app = typer.Typer(help="Contour: annotation for computer vision with a CVAT-comp
 
 
 def _migrate() -> None:
+    from contour.db import get_engine, refresh_planner_statistics
     from contour.migrations import upgrade
 
     upgrade(get_settings().resolved_database_url)
+    refresh_planner_statistics(get_engine())
 
 
 def _user_count() -> int:

@@ -30,6 +30,7 @@ queue: Huey = build_queue(get_settings())
 
 def load_job_modules() -> None:
     """Import every `contour.resources.<name>.jobs` module so its tasks are registered."""
+    importlib.import_module("contour.maintenance")
     for module in pkgutil.iter_modules(contour.resources.__path__):
         try:
             importlib.import_module(f"contour.resources.{module.name}.jobs")

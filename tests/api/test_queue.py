@@ -73,3 +73,14 @@ def test_contour_worker_runs_work_queued_in_redis(factory: Factory, tmp_path: Pa
         log.close()
     assert removed >= 1, (tmp_path / "worker.log").read_text()
     assert "stale" not in _session_keys()
+
+
+def test_planner_statistics_refresh_runs_on_the_current_backend(factory: Factory) -> None:
+    from contour.db import get_engine, refresh_planner_statistics
+
+    factory.task(factory.user())
+    refresh_planner_statistics(get_engine())
+    if get_engine().dialect.name == "sqlite":
+        with get_engine().connect() as connection:
+            tables = {row[0] for row in connection.exec_driver_sql("SELECT tbl FROM sqlite_stat1")}
+        assert "tasks" in tables

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
@@ -25,6 +26,7 @@ from contour.resources.accounts.schemas import (
 )
 from contour.resources.common.deps import DB, BaseURL, CurrentActor, CurrentPrincipal, Scope
 from contour.resources.common.listing import ListSpec, paginate
+from contour.resources.common.types import PathId
 from contour.resources.common.responses import JSONResponse, created
 from contour.resources.organizations.models import Membership
 
@@ -114,21 +116,21 @@ def current_access_token(db: DB, principal: CurrentPrincipal, base: BaseURL) -> 
 
 
 @router.get("/api/auth/access_tokens/{token_id}")
-def get_access_token(token_id: int, db: DB, principal: CurrentPrincipal, base: BaseURL) -> Response:
+def get_access_token(token_id: PathId, db: DB, principal: CurrentPrincipal, base: BaseURL) -> Response:
     token = service.access_token_of(db, principal.user, token_id)
     return JSONResponse(serialize_access_token(token, principal.user, base))
 
 
 @router.patch("/api/auth/access_tokens/{token_id}")
 def update_access_token(
-    token_id: int, body: AccessTokenPatchRequest, db: DB, principal: CurrentPrincipal, base: BaseURL
+    token_id: PathId, body: AccessTokenPatchRequest, db: DB, principal: CurrentPrincipal, base: BaseURL
 ) -> Response:
     token = service.do_update_access_token(service.access_token_of(db, principal.user, token_id), body)
     return JSONResponse(serialize_access_token(token, principal.user, base))
 
 
 @router.delete("/api/auth/access_tokens/{token_id}", status_code=204)
-def delete_access_token(token_id: int, db: DB, principal: CurrentPrincipal) -> Response:
+def delete_access_token(token_id: PathId, db: DB, principal: CurrentPrincipal) -> Response:
     db.delete(service.access_token_of(db, principal.user, token_id))
     return Response(status_code=204)
 
@@ -136,7 +138,9 @@ def delete_access_token(token_id: int, db: DB, principal: CurrentPrincipal) -> R
 # --- users ---------------------------------------------------------------------------------
 
 
-def _serialize_for(actor_id: int, is_admin: bool, base: str):  # type: ignore[no-untyped-def]
+def _serialize_for(actor_id: int, is_admin: bool, base: str) -> Callable[[User], dict[str, Any]]:
+    """Full records for oneself (and for admins), public fields of everyone else."""
+
     def serialize(user: User) -> dict[str, Any]:
         if is_admin or user.id == actor_id:
             return serialize_user(user, base)
@@ -177,18 +181,18 @@ def list_users(request: Request, db: DB, actor: CurrentActor, scope: Scope, base
 
 
 @router.get("/api/users/{user_id}")
-def get_user(user_id: int, db: DB, actor: CurrentActor, base: BaseURL) -> Response:
+def get_user(user_id: PathId, db: DB, actor: CurrentActor, base: BaseURL) -> Response:
     user = service.access_user(db, actor, user_id)
     return JSONResponse(_serialize_for(actor.id, actor.is_admin, base)(user))
 
 
 @router.patch("/api/users/{user_id}")
-def update_user(user_id: int, body: UserPatchRequest, db: DB, actor: CurrentActor, base: BaseURL) -> Response:
+def update_user(user_id: PathId, body: UserPatchRequest, db: DB, actor: CurrentActor, base: BaseURL) -> Response:
     user = service.do_update_user(db, actor, service.access_user(db, actor, user_id), body)
     return JSONResponse(serialize_user(user, base))
 
 
 @router.delete("/api/users/{user_id}", status_code=204)
-def delete_user(user_id: int, db: DB, actor: CurrentActor) -> Response:
+def delete_user(user_id: PathId, db: DB, actor: CurrentActor) -> Response:
     service.do_delete_user(db, actor, service.access_user(db, actor, user_id))
     return Response(status_code=204)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from contour.errors import NotFound, PermissionDenied, ValidationError
 from contour.resources.accounts.models import User
+from contour.resources.common.types import MAX_DB_INT
 from contour.resources.organizations.models import ROLE_RANK, Membership, Organization, Role
 
 
@@ -86,7 +87,10 @@ def resolve_org_scope(
     organization: Organization | None
     if org_id is not None and org_id != "":
         try:
-            organization = db.get(Organization, int(org_id))
+            number = int(org_id)
+            if not 0 <= number <= MAX_DB_INT:
+                raise ValueError(org_id)
+            organization = db.get(Organization, number)
         except ValueError as exc:
             raise ValidationError({"org_id": ["A valid integer is required."]}) from exc
         if organization is None:

@@ -28,7 +28,9 @@ def get_db() -> Iterator[Session]:
         session.close()
 
 
-DB = Annotated[Session, Depends(get_db)]
+# scope="function": commit before the response is sent, so a client never reads its own write
+# before it is committed (and a failed commit is an error, not a 2xx followed by a rollback).
+DB = Annotated[Session, Depends(get_db, scope="function")]
 
 
 def get_principal(request: Request, db: DB) -> Principal:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
+
+from contour.resources.common.types import DbId
 from sqlalchemy import Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -23,7 +25,7 @@ class StorageRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     location: Literal["local", "cloud_storage"] = "local"
-    cloud_storage_id: int | None = None
+    cloud_storage_id: DbId | None = None
 
 
 class StorageRead(BaseModel):

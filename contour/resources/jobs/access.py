@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
@@ -39,7 +41,8 @@ def can_assign(actor: Actor, job: Job) -> bool:
     return task_access.can_change(actor, job.task) or actor.has_role(job.task.organization_id, Role.SUPERVISOR)
 
 
-def visible(actor: Actor, scope: OrgScope) -> ColumnElement[bool]:
+def visible(actor: Actor, scope: OrgScope, task_table: type[Task] | Any = Task) -> ColumnElement[bool]:
+    """Jobs the actor may see; `task_table` is the (aliased) tasks table the query joins."""
     uid = actor.id
     through_task = Job.task_id.in_(select(Task.id).where(or_(Task.owner_id == uid, Task.assignee_id == uid)))
     through_project = Job.task_id.in_(
@@ -48,7 +51,7 @@ def visible(actor: Actor, scope: OrgScope) -> ColumnElement[bool]:
         )
     )
     personal = or_(Job.assignee_id == uid, through_task, through_project)
-    return scoped_visibility(actor, scope, Task.organization_id, personal)
+    return scoped_visibility(actor, scope, task_table.organization_id, personal)
 
 
 def access_job(db: Session, actor: Actor, job_id: int, action: str = "view") -> Job:

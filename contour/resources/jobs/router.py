@@ -9,6 +9,7 @@ from sqlalchemy.orm import aliased
 from contour.resources.accounts.models import User
 from contour.resources.common.deps import DB, BaseURL, CurrentActor, Scope
 from contour.resources.common.listing import ListSpec, paginate
+from contour.resources.common.types import PathId
 from contour.resources.common.responses import JSONResponse, created
 from contour.resources.jobs import access, service
 from contour.resources.jobs.models import Job
@@ -50,8 +51,7 @@ def list_jobs(request: Request, db: DB, actor: CurrentActor, scope: Scope, base:
         .join(JobTask, Job.task_id == JobTask.id)
         .outerjoin(JobProject, JobTask.project_id == JobProject.id)
         .outerjoin(Assignee, Job.assignee_id == Assignee.id)
-        .join(Task, Task.id == Job.task_id)
-        .where(access.visible(actor, scope))
+        .where(access.visible(actor, scope, JobTask))
     )
     return JSONResponse(paginate(db, request.url, stmt, JOB_LIST, lambda rows: [serialize_job(j, base) for j in rows]))
 
@@ -62,17 +62,17 @@ def create_job(body: JobWriteRequest, db: DB, actor: CurrentActor, base: BaseURL
 
 
 @router.get("/api/jobs/{job_id}")
-def get_job(job_id: int, db: DB, actor: CurrentActor, base: BaseURL) -> Response:
+def get_job(job_id: PathId, db: DB, actor: CurrentActor, base: BaseURL) -> Response:
     return JSONResponse(serialize_job(access.access_job(db, actor, job_id), base))
 
 
 @router.patch("/api/jobs/{job_id}")
-def update_job(job_id: int, body: JobPatchRequest, db: DB, actor: CurrentActor, base: BaseURL) -> Response:
+def update_job(job_id: PathId, body: JobPatchRequest, db: DB, actor: CurrentActor, base: BaseURL) -> Response:
     job = service.do_update_job(db, actor, access.access_job(db, actor, job_id), body)
     return JSONResponse(serialize_job(job, base))
 
 
 @router.delete("/api/jobs/{job_id}", status_code=204)
-def delete_job(job_id: int, db: DB, actor: CurrentActor) -> Response:
+def delete_job(job_id: PathId, db: DB, actor: CurrentActor) -> Response:
     service.do_delete_job(db, access.access_job(db, actor, job_id, "delete"))
     return Response(status_code=204)

@@ -6,6 +6,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from contour.resources.common.types import DbId
+
 from contour.resources.accounts.schemas import serialize_basic_user
 from contour.resources.common.storage import serialize_storage
 from contour.resources.jobs.models import Job, JobStage, JobState
@@ -14,7 +16,7 @@ from contour.resources.jobs.models import Job, JobStage, JobState
 class JobPatchRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    assignee: int | None = None
+    assignee: DbId | None = None
     stage: JobStage | None = None
     state: JobState | None = None
 
@@ -25,8 +27,8 @@ class JobWriteRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     type: Literal["ground_truth", "annotation", "consensus_replica"]
-    task_id: int
-    assignee: int | None = None
+    task_id: DbId
+    assignee: DbId | None = None
     stage: JobStage | None = None
     state: JobState | None = None
     frame_selection_method: Literal["random_uniform", "random_per_job", "manual"] = "random_uniform"

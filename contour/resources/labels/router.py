@@ -10,6 +10,7 @@ from contour.errors import NotFound, PermissionDenied, ValidationError
 from contour.resources.common.actor import Actor
 from contour.resources.common.deps import DB, CurrentActor, Scope
 from contour.resources.common.listing import ListSpec, paginate
+from contour.resources.common.types import MAX_DB_INT, PathId
 from contour.resources.common.responses import JSONResponse
 from contour.resources.jobs import access as job_access
 from contour.resources.labels.models import Label
@@ -43,16 +44,23 @@ def _owner_condition(db: Session, actor: Actor, params: dict[str, str]) -> Colum
     """Labels of the object named by task_id / project_id / job_id (checking the caller may see it)."""
     try:
         if params.get("job_id"):
-            task = job_access.access_job(db, actor, int(params["job_id"])).task
+            task = job_access.access_job(db, actor, _id(params["job_id"])).task
             return _task_condition(task)
         if params.get("task_id"):
-            return _task_condition(task_access.access_task(db, actor, int(params["task_id"])))
+            return _task_condition(task_access.access_task(db, actor, _id(params["task_id"])))
         if params.get("project_id"):
-            project = project_access.access_project(db, actor, int(params["project_id"]))
+            project = project_access.access_project(db, actor, _id(params["project_id"]))
             return Label.project_id == project.id
     except ValueError as exc:
         raise ValidationError("task_id, project_id and job_id must be integers.") from exc
     raise LookupError
+
+
+def _id(raw: str) -> int:
+    value = int(raw)
+    if not 0 <= value <= MAX_DB_INT:
+        raise ValueError(raw)
+    return value
 
 
 def _task_condition(task: Task) -> ColumnElement[bool]:
@@ -82,7 +90,7 @@ def list_labels(request: Request, db: DB, actor: CurrentActor, scope: Scope) -> 
     return JSONResponse(paginate(db, request.url, stmt, LABEL_LIST, lambda rows: [serialize_label(r) for r in rows]))
 
 
-def _access_label(db: Session, actor: Actor, label_id: int, change: bool) -> Label:
+def _access_label(db: Session, actor: Actor, label_id: PathId, change: bool) -> Label:
     label = db.get(Label, label_id)
     if label is None:
         raise NotFound()
@@ -97,12 +105,12 @@ def _access_label(db: Session, actor: Actor, label_id: int, change: bool) -> Lab
 
 
 @router.get("/api/labels/{label_id}")
-def get_label(label_id: int, db: DB, actor: CurrentActor) -> Response:
+def get_label(label_id: PathId, db: DB, actor: CurrentActor) -> Response:
     return JSONResponse(serialize_label(_access_label(db, actor, label_id, change=False)))
 
 
 @router.patch("/api/labels/{label_id}")
-def update_label(label_id: int, body: LabelRequest, db: DB, actor: CurrentActor) -> Response:
+def update_label(label_id: PathId, body: LabelRequest, db: DB, actor: CurrentActor) -> Response:
     label = _access_label(db, actor, label_id, change=True)
     if body.id is not None and body.id != label.id:
         raise ValidationError({"id": ["The id in the body differs from the label being changed."]})
@@ -112,7 +120,7 @@ def update_label(label_id: int, body: LabelRequest, db: DB, actor: CurrentActor)
 
 
 @router.delete("/api/labels/{label_id}", status_code=204)
-def delete_label(label_id: int, db: DB, actor: CurrentActor) -> Response:
+def delete_label(label_id: PathId, db: DB, actor: CurrentActor) -> Response:
     label = _access_label(db, actor, label_id, change=True)
     if label.parent_id is not None:
         raise ValidationError("Sublabels cannot be deleted this way; change the skeleton instead.")

@@ -6,6 +6,8 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from contour.resources.common.types import DbId
+
 from contour.resources.labels.models import AttributeSpec, Label
 
 Name = Annotated[str, Field(min_length=1, max_length=64)]
@@ -14,7 +16,7 @@ Name = Annotated[str, Field(min_length=1, max_length=64)]
 class AttributeRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    id: int | None = None
+    id: DbId | None = None
     name: Name
     mutable: bool = False
     input_type: str
@@ -26,7 +28,7 @@ class AttributeRequest(BaseModel):
 class SublabelRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    id: int | None = None
+    id: DbId | None = None
     name: Name
     color: str | None = None
     type: str | None = None
@@ -38,7 +40,7 @@ class SublabelRequest(BaseModel):
 class LabelRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    id: int | None = None
+    id: DbId | None = None
     name: Name | None = None
     color: str | None = None
     type: str | None = None

@@ -13,6 +13,7 @@ from contour.errors import PermissionDenied
 from contour.resources.accounts.models import User
 from contour.resources.common.deps import DB, BaseURL, CurrentActor, Scope
 from contour.resources.common.listing import ListSpec, paginate
+from contour.resources.common.types import PathId
 from contour.resources.common.responses import JSONResponse, created
 from contour.resources.organizations import access, service
 from contour.resources.organizations.models import Invitation, Membership, Organization
@@ -51,7 +52,7 @@ INVITATION_LIST = ListSpec(
     },
     search=[Owner.username],
     default_sort="-created_date",
-    id_column=Invitation.created_date,
+    id_column=Invitation.key,
 )
 
 
@@ -72,20 +73,20 @@ def create_organization(body: OrganizationWriteRequest, db: DB, actor: CurrentAc
 
 
 @router.get("/api/organizations/{org_id}")
-def get_organization(org_id: int, db: DB, actor: CurrentActor, base: BaseURL) -> Response:
+def get_organization(org_id: PathId, db: DB, actor: CurrentActor, base: BaseURL) -> Response:
     return JSONResponse(serialize_organization(service.access_organization(db, actor, org_id), base))
 
 
 @router.patch("/api/organizations/{org_id}")
 def update_organization(
-    org_id: int, body: OrganizationPatchRequest, db: DB, actor: CurrentActor, base: BaseURL
+    org_id: PathId, body: OrganizationPatchRequest, db: DB, actor: CurrentActor, base: BaseURL
 ) -> Response:
     org = service.do_update_organization(db, service.access_organization(db, actor, org_id, "change"), body)
     return JSONResponse(serialize_organization(org, base))
 
 
 @router.delete("/api/organizations/{org_id}", status_code=204)
-def delete_organization(org_id: int, db: DB, actor: CurrentActor) -> Response:
+def delete_organization(org_id: PathId, db: DB, actor: CurrentActor) -> Response:
     db.delete(service.access_organization(db, actor, org_id, "delete"))
     return Response(status_code=204)
 
@@ -109,21 +110,21 @@ def list_memberships(request: Request, db: DB, actor: CurrentActor, scope: Scope
 
 
 @router.get("/api/memberships/{membership_id}")
-def get_membership(membership_id: int, db: DB, actor: CurrentActor, base: BaseURL) -> Response:
+def get_membership(membership_id: PathId, db: DB, actor: CurrentActor, base: BaseURL) -> Response:
     membership = service.access_membership(db, actor, membership_id)
     return JSONResponse(_serialize_memberships(db, base, [membership])[0])
 
 
 @router.patch("/api/memberships/{membership_id}")
 def update_membership(
-    membership_id: int, body: MembershipPatchRequest, db: DB, actor: CurrentActor, base: BaseURL
+    membership_id: PathId, body: MembershipPatchRequest, db: DB, actor: CurrentActor, base: BaseURL
 ) -> Response:
     membership = service.do_change_role(actor, service.access_membership(db, actor, membership_id), body.role)
     return JSONResponse(_serialize_memberships(db, base, [membership])[0])
 
 
 @router.delete("/api/memberships/{membership_id}", status_code=204)
-def delete_membership(membership_id: int, db: DB, actor: CurrentActor) -> Response:
+def delete_membership(membership_id: PathId, db: DB, actor: CurrentActor) -> Response:
     service.do_delete_membership(db, actor, service.access_membership(db, actor, membership_id))
     return Response(status_code=204)
 

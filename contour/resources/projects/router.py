@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, aliased
 from contour.resources.accounts.models import User
 from contour.resources.common.deps import DB, BaseURL, CurrentActor, Scope
 from contour.resources.common.listing import ListSpec, paginate
+from contour.resources.common.types import PathId
 from contour.resources.common.responses import JSONResponse, created
 from contour.resources.projects import access, service
 from contour.resources.projects.models import Project
@@ -75,13 +76,13 @@ def create_project(body: ProjectWriteRequest, db: DB, actor: CurrentActor, scope
 
 
 @router.get("/api/projects/{project_id}")
-def get_project(project_id: int, db: DB, actor: CurrentActor, base: BaseURL) -> Response:
+def get_project(project_id: PathId, db: DB, actor: CurrentActor, base: BaseURL) -> Response:
     return JSONResponse(_serialize_one(db, base, access.access_project(db, actor, project_id)))
 
 
 @router.patch("/api/projects/{project_id}")
 def update_project(
-    project_id: int, body: ProjectPatchRequest, db: DB, actor: CurrentActor, base: BaseURL
+    project_id: PathId, body: ProjectPatchRequest, db: DB, actor: CurrentActor, base: BaseURL
 ) -> Response:
     project = access.access_project(db, actor, project_id, "change")
     project = service.do_update_project(db, actor, project, body)
@@ -89,6 +90,6 @@ def update_project(
 
 
 @router.delete("/api/projects/{project_id}", status_code=204)
-def delete_project(project_id: int, db: DB, actor: CurrentActor) -> Response:
+def delete_project(project_id: PathId, db: DB, actor: CurrentActor) -> Response:
     service.do_delete_project(db, access.access_project(db, actor, project_id, "delete"))
     return Response(status_code=204)

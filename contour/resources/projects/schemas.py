@@ -7,6 +7,8 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from contour.resources.common.types import DbId
+
 from contour.resources.accounts.schemas import serialize_basic_user
 from contour.resources.common.storage import StorageRequest, serialize_storage
 from contour.resources.labels.schemas import LabelRequest
@@ -18,8 +20,8 @@ class ProjectWriteRequest(BaseModel):
 
     name: Annotated[str, Field(min_length=1, max_length=256)]
     labels: list[LabelRequest] = Field(default_factory=list)
-    owner_id: int | None = None
-    assignee_id: int | None = None
+    owner_id: DbId | None = None
+    assignee_id: DbId | None = None
     bug_tracker: Annotated[str, Field(max_length=2000)] = ""
     target_storage: StorageRequest | None = None
     source_storage: StorageRequest | None = None
@@ -30,12 +32,12 @@ class ProjectPatchRequest(BaseModel):
 
     name: Annotated[str, Field(min_length=1, max_length=256)] | None = None
     labels: list[LabelRequest] | None = None
-    owner_id: int | None = None
-    assignee_id: int | None = None
+    owner_id: DbId | None = None
+    assignee_id: DbId | None = None
     bug_tracker: Annotated[str, Field(max_length=2000)] | None = None
     target_storage: StorageRequest | None = None
     source_storage: StorageRequest | None = None
-    organization_id: int | None = None
+    organization_id: DbId | None = None
 
 
 def serialize_project(

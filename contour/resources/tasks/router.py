@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, aliased
 from contour.resources.accounts.models import User
 from contour.resources.common.deps import DB, BaseURL, CurrentActor, Scope
 from contour.resources.common.listing import ListSpec, paginate
+from contour.resources.common.types import PathId
 from contour.resources.common.responses import JSONResponse, created
 from contour.resources.projects.models import Project
 from contour.resources.tasks import access, service
@@ -69,17 +70,17 @@ def create_task(body: TaskWriteRequest, db: DB, actor: CurrentActor, scope: Scop
 
 
 @router.get("/api/tasks/{task_id}")
-def get_task(task_id: int, db: DB, actor: CurrentActor, base: BaseURL) -> Response:
+def get_task(task_id: PathId, db: DB, actor: CurrentActor, base: BaseURL) -> Response:
     return JSONResponse(_serialize_many(db, base, [access.access_task(db, actor, task_id)])[0])
 
 
 @router.patch("/api/tasks/{task_id}")
-def update_task(task_id: int, body: TaskPatchRequest, db: DB, actor: CurrentActor, base: BaseURL) -> Response:
+def update_task(task_id: PathId, body: TaskPatchRequest, db: DB, actor: CurrentActor, base: BaseURL) -> Response:
     task = service.do_update_task(db, actor, access.access_task(db, actor, task_id, "change"), body)
     return JSONResponse(_serialize_many(db, base, [task])[0])
 
 
 @router.delete("/api/tasks/{task_id}", status_code=204)
-def delete_task(task_id: int, db: DB, actor: CurrentActor) -> Response:
+def delete_task(task_id: PathId, db: DB, actor: CurrentActor) -> Response:
     service.do_delete_task(db, access.access_task(db, actor, task_id, "delete"))
     return Response(status_code=204)

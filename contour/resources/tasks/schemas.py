@@ -6,6 +6,8 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from contour.resources.common.types import DbId
+
 from contour.resources.accounts.schemas import serialize_basic_user
 from contour.resources.common.storage import StorageRequest, serialize_storage
 from contour.resources.labels.schemas import LabelRequest
@@ -18,9 +20,9 @@ class TaskWriteRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: Annotated[str, Field(min_length=1, max_length=256)]
-    project_id: int | None = None
-    owner_id: int | None = None
-    assignee_id: int | None = None
+    project_id: DbId | None = None
+    owner_id: DbId | None = None
+    assignee_id: DbId | None = None
     bug_tracker: Annotated[str, Field(max_length=2000)] = ""
     overlap: NonNegative | None = None
     segment_size: NonNegative = 0
@@ -36,15 +38,15 @@ class TaskPatchRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: Annotated[str, Field(min_length=1, max_length=256)] | None = None
-    project_id: int | None = None
-    owner_id: int | None = None
-    assignee_id: int | None = None
+    project_id: DbId | None = None
+    owner_id: DbId | None = None
+    assignee_id: DbId | None = None
     bug_tracker: Annotated[str, Field(max_length=2000)] | None = None
     labels: list[LabelRequest] | None = None
     subset: Annotated[str, Field(max_length=64)] | None = None
     target_storage: StorageRequest | None = None
     source_storage: StorageRequest | None = None
-    organization_id: int | None = None
+    organization_id: DbId | None = None
 
 
 def serialize_task(task: Task, base: str, job_counts: tuple[int, int, int]) -> dict[str, Any]:
