@@ -14,6 +14,10 @@ from contour.resources.accounts import service
 from contour.resources.accounts.authentication import CSRF_COOKIE, SESSION_COOKIE
 from contour.resources.accounts.models import AccessToken, User
 from contour.resources.accounts.schemas import (
+    AccessTokenRead,
+    DetailRead,
+    RegisterRead,
+    TokenRead,
     AccessTokenPatchRequest,
     AccessTokenWriteRequest,
     LoginRequest,
@@ -27,13 +31,14 @@ from contour.resources.accounts.schemas import (
 from contour.resources.common.deps import DB, BaseURL, CurrentActor, CurrentPrincipal, Scope
 from contour.resources.common.listing import ListSpec, paginate
 from contour.resources.common.types import PathId
+from contour.resources.common.read_models import BasicUserRead, Page, UserRead, documented
 from contour.resources.common.responses import JSONResponse, created
 from contour.resources.organizations.models import Membership
 
 router = APIRouter(tags=["auth", "users"])
 
 
-@router.post("/api/auth/login")
+@router.post("/api/auth/login", responses=documented(TokenRead, 200))
 def login(body: LoginRequest, db: DB) -> Response:
     identifier = body.username or body.email
     if not identifier:
@@ -47,7 +52,7 @@ def login(body: LoginRequest, db: DB) -> Response:
     return response
 
 
-@router.post("/api/auth/logout")
+@router.post("/api/auth/logout", responses=documented(DetailRead, 200))
 def logout(request: Request, db: DB, principal: CurrentPrincipal) -> Response:
     service.do_logout(db, principal.user, request.cookies.get(SESSION_COOKIE))
     response = JSONResponse({"detail": "Successfully logged out."})
@@ -56,7 +61,7 @@ def logout(request: Request, db: DB, principal: CurrentPrincipal) -> Response:
     return response
 
 
-@router.post("/api/auth/register")
+@router.post("/api/auth/register", responses=documented(RegisterRead, 201))
 def register(body: RegisterRequest, db: DB) -> Response:
     user, key = service.do_register(db, body)
     return created(
@@ -71,7 +76,7 @@ def register(body: RegisterRequest, db: DB) -> Response:
     )
 
 
-@router.post("/api/auth/password/change")
+@router.post("/api/auth/password/change", responses=documented(DetailRead, 200))
 def change_password(body: PasswordChangeRequest, db: DB, principal: CurrentPrincipal) -> Response:
     service.do_change_password(db, principal.user, body)
     return JSONResponse({"detail": "New password has been saved."})
@@ -80,7 +85,7 @@ def change_password(body: PasswordChangeRequest, db: DB, principal: CurrentPrinc
 # --- personal access tokens -------------------------------------------------------------
 
 
-@router.get("/api/auth/access_tokens")
+@router.get("/api/auth/access_tokens", responses=documented(Page[AccessTokenRead], 200))
 def list_access_tokens(request: Request, db: DB, principal: CurrentPrincipal, base: BaseURL) -> Response:
     user = principal.user
     spec = ListSpec(
@@ -101,13 +106,13 @@ def list_access_tokens(request: Request, db: DB, principal: CurrentPrincipal, ba
     )
 
 
-@router.post("/api/auth/access_tokens")
+@router.post("/api/auth/access_tokens", responses=documented(AccessTokenRead, 201))
 def create_access_token(body: AccessTokenWriteRequest, db: DB, principal: CurrentPrincipal, base: BaseURL) -> Response:
     token, value = service.do_create_access_token(db, principal.user, body)
     return created(serialize_access_token(token, principal.user, base) | {"value": value})
 
 
-@router.get("/api/auth/access_tokens/self")
+@router.get("/api/auth/access_tokens/self", responses=documented(AccessTokenRead, 200))
 def current_access_token(db: DB, principal: CurrentPrincipal, base: BaseURL) -> Response:
     if principal.access_token_id is None:
         raise ValidationError("This request is not authenticated with an access token.")
@@ -115,13 +120,13 @@ def current_access_token(db: DB, principal: CurrentPrincipal, base: BaseURL) -> 
     return JSONResponse(serialize_access_token(token, principal.user, base))
 
 
-@router.get("/api/auth/access_tokens/{token_id}")
+@router.get("/api/auth/access_tokens/{token_id}", responses=documented(AccessTokenRead, 200))
 def get_access_token(token_id: PathId, db: DB, principal: CurrentPrincipal, base: BaseURL) -> Response:
     token = service.access_token_of(db, principal.user, token_id)
     return JSONResponse(serialize_access_token(token, principal.user, base))
 
 
-@router.patch("/api/auth/access_tokens/{token_id}")
+@router.patch("/api/auth/access_tokens/{token_id}", responses=documented(AccessTokenRead, 200))
 def update_access_token(
     token_id: PathId, body: AccessTokenPatchRequest, db: DB, principal: CurrentPrincipal, base: BaseURL
 ) -> Response:
@@ -162,12 +167,12 @@ USER_LIST = ListSpec(
 )
 
 
-@router.get("/api/users/self")
+@router.get("/api/users/self", responses=documented(UserRead, 200))
 def get_self(actor: CurrentActor, base: BaseURL) -> Response:
     return JSONResponse(serialize_user(actor.user, base))
 
 
-@router.get("/api/users")
+@router.get("/api/users", responses=documented(Page[UserRead | BasicUserRead], 200))
 def list_users(request: Request, db: DB, actor: CurrentActor, scope: Scope, base: BaseURL) -> Response:
     stmt = select(User)
     if scope.organization is not None:
@@ -180,13 +185,13 @@ def list_users(request: Request, db: DB, actor: CurrentActor, scope: Scope, base
     return JSONResponse(paginate(db, request.url, stmt, USER_LIST, lambda rows: [serialize(u) for u in rows]))
 
 
-@router.get("/api/users/{user_id}")
+@router.get("/api/users/{user_id}", responses=documented(UserRead | BasicUserRead, 200))
 def get_user(user_id: PathId, db: DB, actor: CurrentActor, base: BaseURL) -> Response:
     user = service.access_user(db, actor, user_id)
     return JSONResponse(_serialize_for(actor.id, actor.is_admin, base)(user))
 
 
-@router.patch("/api/users/{user_id}")
+@router.patch("/api/users/{user_id}", responses=documented(UserRead, 200))
 def update_user(user_id: PathId, body: UserPatchRequest, db: DB, actor: CurrentActor, base: BaseURL) -> Response:
     user = service.do_update_user(db, actor, service.access_user(db, actor, user_id), body)
     return JSONResponse(serialize_user(user, base))

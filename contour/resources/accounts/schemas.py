@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from contour.resources.common.read_models import BasicUserRead, ReadModel
 
 from contour.resources.accounts.models import AccessToken, User
 
@@ -109,3 +110,33 @@ def serialize_access_token(token: AccessToken, owner: User, base: str) -> dict[s
         "read_only": token.read_only,
         "owner": serialize_basic_user(owner, base),
     }
+
+
+class AccessTokenRead(ReadModel):
+    id: int
+    name: str
+    created_date: datetime
+    updated_date: datetime
+    expiry_date: datetime | None
+    last_used_date: datetime | None
+    read_only: bool
+    owner: BasicUserRead | None
+    # Only in the creation response: the secret itself.
+    value: str | None = None
+
+
+class TokenRead(ReadModel):
+    key: str
+
+
+class DetailRead(ReadModel):
+    detail: str
+
+
+class RegisterRead(ReadModel):
+    username: str
+    email: str
+    first_name: str
+    last_name: str
+    email_verification_required: bool
+    key: str | None

@@ -10,10 +10,11 @@ from contour.resources.accounts.models import User
 from contour.resources.common.deps import DB, BaseURL, CurrentActor, Scope
 from contour.resources.common.listing import ListSpec, paginate
 from contour.resources.common.types import PathId
+from contour.resources.common.read_models import Page, documented
 from contour.resources.common.responses import JSONResponse, created
 from contour.resources.jobs import access, service
 from contour.resources.jobs.models import Job
-from contour.resources.jobs.schemas import JobPatchRequest, JobWriteRequest, serialize_job
+from contour.resources.jobs.schemas import JobRead, JobPatchRequest, JobWriteRequest, serialize_job
 from contour.resources.projects.models import Project
 from contour.resources.tasks.models import Task
 
@@ -44,7 +45,7 @@ JOB_LIST = ListSpec(
 )
 
 
-@router.get("/api/jobs")
+@router.get("/api/jobs", responses=documented(Page[JobRead], 200))
 def list_jobs(request: Request, db: DB, actor: CurrentActor, scope: Scope, base: BaseURL) -> Response:
     stmt = (
         select(Job)
@@ -56,17 +57,17 @@ def list_jobs(request: Request, db: DB, actor: CurrentActor, scope: Scope, base:
     return JSONResponse(paginate(db, request.url, stmt, JOB_LIST, lambda rows: [serialize_job(j, base) for j in rows]))
 
 
-@router.post("/api/jobs")
+@router.post("/api/jobs", responses=documented(JobRead, 201))
 def create_job(body: JobWriteRequest, db: DB, actor: CurrentActor, base: BaseURL) -> Response:
     return created(serialize_job(service.do_create_ground_truth_job(db, actor, body), base))
 
 
-@router.get("/api/jobs/{job_id}")
+@router.get("/api/jobs/{job_id}", responses=documented(JobRead, 200))
 def get_job(job_id: PathId, db: DB, actor: CurrentActor, base: BaseURL) -> Response:
     return JSONResponse(serialize_job(access.access_job(db, actor, job_id), base))
 
 
-@router.patch("/api/jobs/{job_id}")
+@router.patch("/api/jobs/{job_id}", responses=documented(JobRead, 200))
 def update_job(job_id: PathId, body: JobPatchRequest, db: DB, actor: CurrentActor, base: BaseURL) -> Response:
     job = service.do_update_job(db, actor, access.access_job(db, actor, job_id), body)
     return JSONResponse(serialize_job(job, base))

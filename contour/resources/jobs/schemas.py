@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+from contour.resources.common.read_models import BasicUserRead, StorageRead, UrlRead, CountedUrlRead, ReadModel
 
 from contour.resources.common.types import DbId
 
@@ -78,3 +80,38 @@ def serialize_job(job: Job, base: str, issue_count: int = 0) -> dict[str, Any]:
         "issues": {"count": issue_count, "url": f"{base}/api/issues?job_id={job.id}"},
         "labels": {"url": f"{base}/api/labels?job_id={job.id}"},
     }
+
+
+class JobRead(ReadModel):
+    url: str
+    id: int
+    task_id: int
+    task_name: str | None
+    project_id: int | None
+    project_name: str | None
+    assignee: BasicUserRead | None
+    assignee_updated_date: datetime | None
+    guide_id: int | None
+    bug_tracker: str | None
+    dimension: str
+    mode: str
+    media_type: str
+    status: str
+    stage: str
+    state: str
+    type: str
+    frame_count: int
+    start_frame: int
+    stop_frame: int
+    data_chunk_size: int | None
+    data_compressed_chunk_type: str | None
+    data_original_chunk_type: str | None
+    created_date: datetime
+    updated_date: datetime
+    organization: int | None
+    target_storage: StorageRead | None
+    source_storage: StorageRead | None
+    parent_job_id: int | None
+    replicas_count: int
+    issues: CountedUrlRead
+    labels: UrlRead

@@ -11,10 +11,11 @@ from contour.resources.common.actor import Actor
 from contour.resources.common.deps import DB, CurrentActor, Scope
 from contour.resources.common.listing import ListSpec, paginate
 from contour.resources.common.types import MAX_DB_INT, PathId
+from contour.resources.common.read_models import Page, documented
 from contour.resources.common.responses import JSONResponse
 from contour.resources.jobs import access as job_access
 from contour.resources.labels.models import Label
-from contour.resources.labels.schemas import LabelRequest, serialize_label
+from contour.resources.labels.schemas import LabelRead, LabelRequest, serialize_label
 from contour.resources.labels.service import do_update_label
 from contour.resources.projects import access as project_access
 from contour.resources.projects.models import Project
@@ -76,7 +77,7 @@ def _visible(actor: Actor, scope: Scope) -> ColumnElement[bool]:
     )
 
 
-@router.get("/api/labels")
+@router.get("/api/labels", responses=documented(Page[LabelRead], 200))
 def list_labels(request: Request, db: DB, actor: CurrentActor, scope: Scope) -> Response:
     params = dict(request.query_params)
     try:
@@ -104,12 +105,12 @@ def _access_label(db: Session, actor: Actor, label_id: PathId, change: bool) -> 
     return label
 
 
-@router.get("/api/labels/{label_id}")
+@router.get("/api/labels/{label_id}", responses=documented(LabelRead, 200))
 def get_label(label_id: PathId, db: DB, actor: CurrentActor) -> Response:
     return JSONResponse(serialize_label(_access_label(db, actor, label_id, change=False)))
 
 
-@router.patch("/api/labels/{label_id}")
+@router.patch("/api/labels/{label_id}", responses=documented(LabelRead, 200))
 def update_label(label_id: PathId, body: LabelRequest, db: DB, actor: CurrentActor) -> Response:
     label = _access_label(db, actor, label_id, change=True)
     if body.id is not None and body.id != label.id:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
+from contour.resources.common.read_models import ReadModel
 
 from contour.resources.common.types import DbId
 
@@ -88,3 +89,35 @@ def serialize_label(label: Label) -> dict[str, Any]:
     else:
         data["task_id"] = label.task_id
     return data
+
+
+class AttributeRead(ReadModel):
+    id: int
+    name: str
+    mutable: bool
+    input_type: str
+    default_value: str
+    values: list[str]
+
+
+class SublabelRead(ReadModel):
+    id: int
+    name: str
+    color: str
+    type: str
+    attributes: list[AttributeRead]
+    has_parent: bool
+
+
+class LabelRead(ReadModel):
+    id: int
+    name: str
+    color: str
+    type: str
+    svg: str
+    attributes: list[AttributeRead]
+    sublabels: list[SublabelRead]
+    has_parent: bool
+    parent_id: int | None
+    project_id: int | None = None
+    task_id: int | None = None

@@ -14,10 +14,15 @@ from contour.resources.accounts.models import User
 from contour.resources.common.deps import DB, BaseURL, CurrentActor, Scope
 from contour.resources.common.listing import ListSpec, paginate
 from contour.resources.common.types import PathId
+from contour.resources.common.read_models import Page, documented
 from contour.resources.common.responses import JSONResponse, created
 from contour.resources.organizations import access, service
 from contour.resources.organizations.models import Invitation, Membership, Organization
 from contour.resources.organizations.schemas import (
+    AcceptedInvitationRead,
+    InvitationRead,
+    MembershipRead,
+    OrganizationRead,
     InvitationPatchRequest,
     InvitationWriteRequest,
     MembershipPatchRequest,
@@ -59,7 +64,7 @@ INVITATION_LIST = ListSpec(
 # --- organizations -----------------------------------------------------------------------
 
 
-@router.get("/api/organizations")
+@router.get("/api/organizations", responses=documented(Page[OrganizationRead], 200))
 def list_organizations(request: Request, db: DB, actor: CurrentActor, base: BaseURL) -> Response:
     stmt = select(Organization).outerjoin(Owner, Organization.owner_id == Owner.id).where(access.organizations_visible(actor))
     return JSONResponse(
@@ -67,17 +72,17 @@ def list_organizations(request: Request, db: DB, actor: CurrentActor, base: Base
     )
 
 
-@router.post("/api/organizations")
+@router.post("/api/organizations", responses=documented(OrganizationRead, 201))
 def create_organization(body: OrganizationWriteRequest, db: DB, actor: CurrentActor, base: BaseURL) -> Response:
     return created(serialize_organization(service.do_create_organization(db, actor, body), base))
 
 
-@router.get("/api/organizations/{org_id}")
+@router.get("/api/organizations/{org_id}", responses=documented(OrganizationRead, 200))
 def get_organization(org_id: PathId, db: DB, actor: CurrentActor, base: BaseURL) -> Response:
     return JSONResponse(serialize_organization(service.access_organization(db, actor, org_id), base))
 
 
-@router.patch("/api/organizations/{org_id}")
+@router.patch("/api/organizations/{org_id}", responses=documented(OrganizationRead, 200))
 def update_organization(
     org_id: PathId, body: OrganizationPatchRequest, db: DB, actor: CurrentActor, base: BaseURL
 ) -> Response:
@@ -99,7 +104,7 @@ def _serialize_memberships(db: Session, base: str, rows: Sequence[Membership]) -
     return [serialize_membership(m, base, keys.get(m.id)) for m in rows]
 
 
-@router.get("/api/memberships")
+@router.get("/api/memberships", responses=documented(Page[MembershipRead], 200))
 def list_memberships(request: Request, db: DB, actor: CurrentActor, scope: Scope, base: BaseURL) -> Response:
     stmt = select(Membership).join(Member, Membership.user_id == Member.id).where(access.memberships_visible(actor))
     if scope.kind == "org":
@@ -109,13 +114,13 @@ def list_memberships(request: Request, db: DB, actor: CurrentActor, scope: Scope
     return JSONResponse(paginate(db, request.url, stmt, MEMBERSHIP_LIST, lambda rows: _serialize_memberships(db, base, rows)))
 
 
-@router.get("/api/memberships/{membership_id}")
+@router.get("/api/memberships/{membership_id}", responses=documented(MembershipRead, 200))
 def get_membership(membership_id: PathId, db: DB, actor: CurrentActor, base: BaseURL) -> Response:
     membership = service.access_membership(db, actor, membership_id)
     return JSONResponse(_serialize_memberships(db, base, [membership])[0])
 
 
-@router.patch("/api/memberships/{membership_id}")
+@router.patch("/api/memberships/{membership_id}", responses=documented(MembershipRead, 200))
 def update_membership(
     membership_id: PathId, body: MembershipPatchRequest, db: DB, actor: CurrentActor, base: BaseURL
 ) -> Response:
@@ -136,7 +141,7 @@ def _serialize_invitation(invitation: Invitation, base: str) -> dict[str, Any]:
     return serialize_invitation(invitation, base, service.is_expired(invitation))
 
 
-@router.get("/api/invitations")
+@router.get("/api/invitations", responses=documented(Page[InvitationRead], 200))
 def list_invitations(request: Request, db: DB, actor: CurrentActor, scope: Scope, base: BaseURL) -> Response:
     stmt = (
         select(Invitation)
@@ -151,17 +156,17 @@ def list_invitations(request: Request, db: DB, actor: CurrentActor, scope: Scope
     )
 
 
-@router.post("/api/invitations")
+@router.post("/api/invitations", responses=documented(InvitationRead, 201))
 def create_invitation(body: InvitationWriteRequest, db: DB, actor: CurrentActor, scope: Scope, base: BaseURL) -> Response:
     return created(_serialize_invitation(service.do_invite(db, actor, scope, body), base))
 
 
-@router.get("/api/invitations/{key}")
+@router.get("/api/invitations/{key}", responses=documented(InvitationRead, 200))
 def get_invitation(key: str, db: DB, actor: CurrentActor, base: BaseURL) -> Response:
     return JSONResponse(_serialize_invitation(service.access_invitation(db, actor, key), base))
 
 
-@router.patch("/api/invitations/{key}")
+@router.patch("/api/invitations/{key}", responses=documented(InvitationRead, 200))
 def update_invitation(key: str, body: InvitationPatchRequest, db: DB, actor: CurrentActor, base: BaseURL) -> Response:
     invitation = service.access_invitation(db, actor, key)
     if not access.can_grant(actor, invitation.membership.organization_id, body.role):
@@ -170,7 +175,7 @@ def update_invitation(key: str, body: InvitationPatchRequest, db: DB, actor: Cur
     return JSONResponse(_serialize_invitation(invitation, base))
 
 
-@router.post("/api/invitations/{key}/accept")
+@router.post("/api/invitations/{key}/accept", responses=documented(AcceptedInvitationRead, 200))
 def accept_invitation(key: str, db: DB, actor: CurrentActor) -> Response:
     org = service.do_accept(actor, service.access_invitation(db, actor, key))
     return JSONResponse({"organization_slug": org.slug})

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
+from contour.resources.common.read_models import BasicUserRead, ReadModel
 
 from contour.resources.accounts.schemas import serialize_basic_user
 from contour.resources.organizations.models import Invitation, Membership, Organization, Role
@@ -93,3 +95,47 @@ def serialize_invitation(invitation: Invitation, base: str, expired: bool) -> di
         "expired": expired,
         "accepted": invitation.accepted,
     }
+
+
+class OrganizationRead(ReadModel):
+    id: int
+    slug: str
+    name: str
+    description: str
+    created_date: datetime
+    updated_date: datetime
+    contact: dict[str, Any]
+    owner: BasicUserRead | None
+
+
+class MembershipRead(ReadModel):
+    id: int
+    user: BasicUserRead
+    organization: int
+    is_active: bool
+    joined_date: datetime | None
+    role: str
+    invitation: str | None
+
+
+class OrganizationInfoRead(ReadModel):
+    id: int
+    slug: str
+    name: str
+    owner: BasicUserRead | None
+
+
+class InvitationRead(ReadModel):
+    key: str
+    created_date: datetime
+    owner: BasicUserRead | None
+    role: str
+    user: BasicUserRead
+    organization: int
+    organization_info: OrganizationInfoRead
+    expired: bool
+    accepted: bool
+
+
+class AcceptedInvitationRead(ReadModel):
+    organization_slug: str

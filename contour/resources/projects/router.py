@@ -13,10 +13,12 @@ from contour.resources.accounts.models import User
 from contour.resources.common.deps import DB, BaseURL, CurrentActor, Scope
 from contour.resources.common.listing import ListSpec, paginate
 from contour.resources.common.types import PathId
+from contour.resources.common.read_models import Page, documented
 from contour.resources.common.responses import JSONResponse, created
 from contour.resources.projects import access, service
 from contour.resources.projects.models import Project
 from contour.resources.projects.schemas import (
+    ProjectRead,
     ProjectPatchRequest,
     ProjectWriteRequest,
     serialize_project,
@@ -58,7 +60,7 @@ def _serialize_one(db: Session, base: str, project: Project) -> dict[str, Any]:
     )
 
 
-@router.get("/api/projects")
+@router.get("/api/projects", responses=documented(Page[ProjectRead], 200))
 def list_projects(request: Request, db: DB, actor: CurrentActor, scope: Scope, base: BaseURL) -> Response:
     stmt = (
         select(Project)
@@ -69,18 +71,18 @@ def list_projects(request: Request, db: DB, actor: CurrentActor, scope: Scope, b
     return JSONResponse(paginate(db, request.url, stmt, PROJECT_LIST, lambda rows: _serialize_many(db, base, rows)))
 
 
-@router.post("/api/projects")
+@router.post("/api/projects", responses=documented(ProjectRead, 201))
 def create_project(body: ProjectWriteRequest, db: DB, actor: CurrentActor, scope: Scope, base: BaseURL) -> Response:
     project = service.do_create_project(db, actor, scope, body)
     return created(_serialize_one(db, base, project))
 
 
-@router.get("/api/projects/{project_id}")
+@router.get("/api/projects/{project_id}", responses=documented(ProjectRead, 200))
 def get_project(project_id: PathId, db: DB, actor: CurrentActor, base: BaseURL) -> Response:
     return JSONResponse(_serialize_one(db, base, access.access_project(db, actor, project_id)))
 
 
-@router.patch("/api/projects/{project_id}")
+@router.patch("/api/projects/{project_id}", responses=documented(ProjectRead, 200))
 def update_project(
     project_id: PathId, body: ProjectPatchRequest, db: DB, actor: CurrentActor, base: BaseURL
 ) -> Response:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
+from contour.resources.common.read_models import BasicUserRead, StorageRead, UrlRead, CountedUrlRead, ReadModel
 
 from contour.resources.common.types import DbId
 
@@ -70,3 +72,25 @@ def serialize_projects(
     projects: list[Project], base: str, counts: Mapping[int, int], subsets: Mapping[int, list[str]]
 ) -> list[dict[str, Any]]:
     return [serialize_project(p, base, counts.get(p.id, 0), subsets.get(p.id, [])) for p in projects]
+
+
+class ProjectRead(ReadModel):
+    url: str
+    id: int
+    name: str
+    owner: BasicUserRead | None
+    assignee: BasicUserRead | None
+    assignee_updated_date: datetime | None
+    guide_id: int | None
+    bug_tracker: str
+    task_subsets: list[str]
+    created_date: datetime
+    updated_date: datetime
+    status: str
+    dimension: str | None
+    organization: int | None
+    organization_id: int | None
+    target_storage: StorageRead | None
+    source_storage: StorageRead | None
+    tasks: CountedUrlRead
+    labels: UrlRead

@@ -13,11 +13,12 @@ from contour.resources.accounts.models import User
 from contour.resources.common.deps import DB, BaseURL, CurrentActor, Scope
 from contour.resources.common.listing import ListSpec, paginate
 from contour.resources.common.types import PathId
+from contour.resources.common.read_models import Page, documented
 from contour.resources.common.responses import JSONResponse, created
 from contour.resources.projects.models import Project
 from contour.resources.tasks import access, service
 from contour.resources.tasks.models import Task
-from contour.resources.tasks.schemas import TaskPatchRequest, TaskWriteRequest, serialize_task
+from contour.resources.tasks.schemas import TaskRead, TaskPatchRequest, TaskWriteRequest, serialize_task
 
 router = APIRouter(tags=["tasks"])
 
@@ -51,7 +52,7 @@ def _serialize_many(db: Session, base: str, tasks: Sequence[Task]) -> list[dict[
     return [serialize_task(t, base, counts.get(t.id, (0, 0, 0))) for t in tasks]
 
 
-@router.get("/api/tasks")
+@router.get("/api/tasks", responses=documented(Page[TaskRead], 200))
 def list_tasks(request: Request, db: DB, actor: CurrentActor, scope: Scope, base: BaseURL) -> Response:
     stmt = (
         select(Task)
@@ -63,18 +64,18 @@ def list_tasks(request: Request, db: DB, actor: CurrentActor, scope: Scope, base
     return JSONResponse(paginate(db, request.url, stmt, TASK_LIST, lambda rows: _serialize_many(db, base, rows)))
 
 
-@router.post("/api/tasks")
+@router.post("/api/tasks", responses=documented(TaskRead, 201))
 def create_task(body: TaskWriteRequest, db: DB, actor: CurrentActor, scope: Scope, base: BaseURL) -> Response:
     task = service.do_create_task(db, actor, scope, body)
     return created(_serialize_many(db, base, [task])[0])
 
 
-@router.get("/api/tasks/{task_id}")
+@router.get("/api/tasks/{task_id}", responses=documented(TaskRead, 200))
 def get_task(task_id: PathId, db: DB, actor: CurrentActor, base: BaseURL) -> Response:
     return JSONResponse(_serialize_many(db, base, [access.access_task(db, actor, task_id)])[0])
 
 
-@router.patch("/api/tasks/{task_id}")
+@router.patch("/api/tasks/{task_id}", responses=documented(TaskRead, 200))
 def update_task(task_id: PathId, body: TaskPatchRequest, db: DB, actor: CurrentActor, base: BaseURL) -> Response:
     task = service.do_update_task(db, actor, access.access_task(db, actor, task_id, "change"), body)
     return JSONResponse(_serialize_many(db, base, [task])[0])

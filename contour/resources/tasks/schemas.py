@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
+from contour.resources.common.read_models import BasicUserRead, StorageRead, UrlRead, JobsSummaryRead, ReadModel
 
 from contour.resources.common.types import DbId
 
@@ -97,3 +99,42 @@ def serialize_task(task: Task, base: str, job_counts: tuple[int, int, int]) -> d
     if task.image_quality is not None:
         data["image_quality"] = task.image_quality
     return data
+
+
+class TaskRead(ReadModel):
+    url: str
+    id: int
+    name: str
+    project_id: int | None
+    project_name: str | None
+    owner: BasicUserRead | None
+    assignee: BasicUserRead | None
+    assignee_updated_date: datetime | None
+    guide_id: int | None
+    bug_tracker: str
+    created_date: datetime
+    updated_date: datetime
+    overlap: int | None
+    segment_size: int
+    status: str
+    data_chunk_size: int | None
+    data_compressed_chunk_type: str | None
+    data_original_chunk_type: str | None
+    data_cloud_storage_id: int | None
+    dimension: str
+    mode: str
+    media_type: str
+    subset: str
+    organization: int | None
+    organization_id: int | None
+    target_storage: StorageRead | None
+    source_storage: StorageRead | None
+    jobs: JobsSummaryRead
+    labels: UrlRead
+    initial_replicas: int
+    consensus_replicas: int
+    validation_mode: str | None
+    # Present once the task has data (omitted before, as CVAT does).
+    size: int | None = None
+    data: int | None = None
+    image_quality: int | None = None
