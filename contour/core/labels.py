@@ -60,7 +60,7 @@ def pick_color(used: Iterable[str]) -> str:
             return color
     # Past the palette, derive a stable color from the count so labels still differ.
     n = len(taken)
-    return "#{:02x}{:02x}{:02x}".format((n * 67) % 256, (n * 131) % 256, (n * 199) % 256)
+    return f"#{(n * 67) % 256:02x}{(n * 131) % 256:02x}{(n * 199) % 256:02x}"
 
 
 def check_unique_names(names: Sequence[str], what: str) -> None:

@@ -243,3 +243,12 @@ def test_wrong_types_are_400s(factory: Factory) -> None:
     response = user.post("/api/tasks", json={"name": "t", "labels": [{"name": "a"}], "segment_size": "big"})
     assert response.status_code == 400
     assert "segment_size" in response.json()
+
+
+def test_nul_characters_in_text_are_refused_before_the_database(factory: Factory) -> None:
+    user = factory.user()
+    response = user.post("/api/projects", json={"name": "bad\x00name", "labels": []})
+    assert response.status_code == 400
+    assert "NUL" in str(response.json())
+    assert user.get("/api/projects", params={"search": "a\x00b"}).status_code == 400
+    assert user.get("/api/invitations/abc%00def").status_code in (400, 404)

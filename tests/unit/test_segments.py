@@ -32,7 +32,7 @@ def test_segments_cover_every_frame_in_order(size: int, segment_size: int, overl
     segments = split_into_segments(size, segment_size, overlap, video)
     assert segments[0].start_frame == 0 and segments[-1].stop_frame == size - 1
     covered = set()
-    for previous, current in zip(segments, segments[1:]):
+    for previous, current in zip(segments, segments[1:], strict=False):
         assert current.start_frame > previous.start_frame
         assert current.start_frame <= previous.stop_frame + 1
     for segment in segments:

@@ -14,15 +14,15 @@ from contour.resources.accounts import service
 from contour.resources.accounts.authentication import CSRF_COOKIE, SESSION_COOKIE
 from contour.resources.accounts.models import AccessToken, User
 from contour.resources.accounts.schemas import (
-    AccessTokenRead,
-    DetailRead,
-    RegisterRead,
-    TokenRead,
     AccessTokenPatchRequest,
+    AccessTokenRead,
     AccessTokenWriteRequest,
+    DetailRead,
     LoginRequest,
     PasswordChangeRequest,
+    RegisterRead,
     RegisterRequest,
+    TokenRead,
     UserPatchRequest,
     serialize_access_token,
     serialize_basic_user,
@@ -30,9 +30,9 @@ from contour.resources.accounts.schemas import (
 )
 from contour.resources.common.deps import DB, BaseURL, CurrentActor, CurrentPrincipal, Scope
 from contour.resources.common.listing import ListSpec, paginate
-from contour.resources.common.types import PathId
 from contour.resources.common.read_models import BasicUserRead, Page, UserRead, documented
 from contour.resources.common.responses import JSONResponse, created
+from contour.resources.common.types import PathId
 from contour.resources.organizations.models import Membership
 
 router = APIRouter(tags=["auth", "users"])

@@ -5,27 +5,22 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
-from contour.resources.common.read_models import BasicUserRead, ReadModel
+from pydantic import Field, StringConstraints
 
 from contour.resources.accounts.models import AccessToken, User
+from contour.resources.common.read_models import BasicUserRead, ReadModel
+from contour.resources.common.requests import RequestModel
 
 Username = Annotated[str, StringConstraints(min_length=1, max_length=150, pattern=r"^[\w.@+-]+$")]
 
 
-class Strict(BaseModel):
-    """Unknown fields are an error, not silently dropped."""
-
-    model_config = ConfigDict(extra="forbid")
-
-
-class LoginRequest(Strict):
+class LoginRequest(RequestModel):
     username: str | None = None
     email: str | None = None
     password: Annotated[str, Field(min_length=1)]
 
 
-class RegisterRequest(Strict):
+class RegisterRequest(RequestModel):
     username: Annotated[str, StringConstraints(min_length=5, max_length=150, pattern=r"^[\w.@+-]+$")]
     password1: Annotated[str, Field(min_length=8, max_length=256)]
     password2: Annotated[str, Field(min_length=8, max_length=256)]
@@ -36,13 +31,13 @@ class RegisterRequest(Strict):
     confirmations: list[Any] | None = None
 
 
-class PasswordChangeRequest(Strict):
+class PasswordChangeRequest(RequestModel):
     old_password: Annotated[str, Field(min_length=1)]
     new_password1: Annotated[str, Field(min_length=8, max_length=256)]
     new_password2: Annotated[str, Field(min_length=8, max_length=256)]
 
 
-class UserPatchRequest(Strict):
+class UserPatchRequest(RequestModel):
     username: Username | None = None
     first_name: Annotated[str, Field(max_length=150)] | None = None
     last_name: Annotated[str, Field(max_length=150)] | None = None
@@ -53,13 +48,13 @@ class UserPatchRequest(Strict):
     is_active: bool | None = None
 
 
-class AccessTokenWriteRequest(Strict):
+class AccessTokenWriteRequest(RequestModel):
     name: Annotated[str, Field(min_length=1, max_length=50)]
     expiry_date: datetime | None = None
     read_only: bool = False
 
 
-class AccessTokenPatchRequest(Strict):
+class AccessTokenPatchRequest(RequestModel):
     name: Annotated[str, Field(min_length=1, max_length=50)] | None = None
     expiry_date: datetime | None = None
     read_only: bool | None = None

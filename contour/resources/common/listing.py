@@ -69,6 +69,9 @@ def _coerce(column: ColumnElement[Any], name: str, raw: str) -> object:
 
 def apply_list_params(stmt: Select[Any], params: Mapping[str, str], spec: ListSpec) -> Select[Any]:
     """Narrow and order `stmt` by the caller's search, simple filters, JSON-Logic filter and sort."""
+    for name, value in params.items():
+        if "\x00" in value:
+            raise ValidationError({name: ["The value contains a NUL character."]})
     for name, column in spec.simple_filters.items():
         if name in params and name not in RESERVED_PARAMS:
             value = _coerce(column, name, params[name])

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
-from contour.resources.common.types import DbId
 from sqlalchemy import Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from contour.db import Base
+from contour.resources.common.requests import RequestModel
+from contour.resources.common.types import DbId
 
 
 class StorageLocation(Base):
@@ -21,17 +20,9 @@ class StorageLocation(Base):
     cloud_storage_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
-class StorageRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class StorageRequest(RequestModel):
     location: Literal["local", "cloud_storage"] = "local"
     cloud_storage_id: DbId | None = None
-
-
-class StorageRead(BaseModel):
-    id: int
-    location: str
-    cloud_storage_id: int | None
 
 
 def storage_from_request(request: StorageRequest | None) -> StorageLocation:

@@ -9,12 +9,12 @@ from sqlalchemy.orm import aliased
 from contour.resources.accounts.models import User
 from contour.resources.common.deps import DB, BaseURL, CurrentActor, Scope
 from contour.resources.common.listing import ListSpec, paginate
-from contour.resources.common.types import PathId
 from contour.resources.common.read_models import Page, documented
 from contour.resources.common.responses import JSONResponse, created
+from contour.resources.common.types import PathId
 from contour.resources.jobs import access, service
 from contour.resources.jobs.models import Job
-from contour.resources.jobs.schemas import JobRead, JobPatchRequest, JobWriteRequest, serialize_job
+from contour.resources.jobs.schemas import JobPatchRequest, JobRead, JobWriteRequest, serialize_job
 from contour.resources.projects.models import Project
 from contour.resources.tasks.models import Task
 

@@ -5,25 +5,23 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
-from contour.resources.common.read_models import BasicUserRead, StorageRead, UrlRead, CountedUrlRead, ReadModel
-
-from contour.resources.common.types import DbId
+from pydantic import ConfigDict, Field
 
 from contour.resources.accounts.schemas import serialize_basic_user
+from contour.resources.common.read_models import BasicUserRead, CountedUrlRead, ReadModel, StorageRead, UrlRead
+from contour.resources.common.requests import RequestModel
 from contour.resources.common.storage import serialize_storage
+from contour.resources.common.types import DbId
 from contour.resources.jobs.models import Job, JobStage, JobState
 
 
-class JobPatchRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class JobPatchRequest(RequestModel):
     assignee: DbId | None = None
     stage: JobStage | None = None
     state: JobState | None = None
 
 
-class JobWriteRequest(BaseModel):
+class JobWriteRequest(RequestModel):
     """Creates a ground-truth job; annotation jobs come from the task's segments."""
 
     model_config = ConfigDict(extra="forbid")

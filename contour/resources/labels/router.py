@@ -10,9 +10,9 @@ from contour.errors import NotFound, PermissionDenied, ValidationError
 from contour.resources.common.actor import Actor
 from contour.resources.common.deps import DB, CurrentActor, Scope
 from contour.resources.common.listing import ListSpec, paginate
-from contour.resources.common.types import MAX_DB_INT, PathId
 from contour.resources.common.read_models import Page, documented
 from contour.resources.common.responses import JSONResponse
+from contour.resources.common.types import MAX_DB_INT, PathId
 from contour.resources.jobs import access as job_access
 from contour.resources.labels.models import Label
 from contour.resources.labels.schemas import LabelRead, LabelRequest, serialize_label

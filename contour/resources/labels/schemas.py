@@ -4,19 +4,17 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
+
 from contour.resources.common.read_models import ReadModel
-
+from contour.resources.common.requests import RequestModel
 from contour.resources.common.types import DbId
-
 from contour.resources.labels.models import AttributeSpec, Label
 
 Name = Annotated[str, Field(min_length=1, max_length=64)]
 
 
-class AttributeRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class AttributeRequest(RequestModel):
     id: DbId | None = None
     name: Name
     mutable: bool = False
@@ -26,9 +24,7 @@ class AttributeRequest(BaseModel):
     deleted: bool = False
 
 
-class SublabelRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class SublabelRequest(RequestModel):
     id: DbId | None = None
     name: Name
     color: str | None = None
@@ -38,9 +34,7 @@ class SublabelRequest(BaseModel):
     deleted: bool = False
 
 
-class LabelRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class LabelRequest(RequestModel):
     id: DbId | None = None
     name: Name | None = None
     color: str | None = None

@@ -13,20 +13,20 @@ from contour.errors import PermissionDenied
 from contour.resources.accounts.models import User
 from contour.resources.common.deps import DB, BaseURL, CurrentActor, Scope
 from contour.resources.common.listing import ListSpec, paginate
-from contour.resources.common.types import PathId
 from contour.resources.common.read_models import Page, documented
 from contour.resources.common.responses import JSONResponse, created
+from contour.resources.common.types import PathId
 from contour.resources.organizations import access, service
 from contour.resources.organizations.models import Invitation, Membership, Organization
 from contour.resources.organizations.schemas import (
     AcceptedInvitationRead,
-    InvitationRead,
-    MembershipRead,
-    OrganizationRead,
     InvitationPatchRequest,
+    InvitationRead,
     InvitationWriteRequest,
     MembershipPatchRequest,
+    MembershipRead,
     OrganizationPatchRequest,
+    OrganizationRead,
     OrganizationWriteRequest,
     serialize_invitation,
     serialize_membership,

@@ -5,49 +5,40 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
-from contour.resources.common.read_models import BasicUserRead, ReadModel
+from pydantic import Field
 
 from contour.resources.accounts.schemas import serialize_basic_user
+from contour.resources.common.read_models import BasicUserRead, ReadModel
+from contour.resources.common.requests import RequestModel
 from contour.resources.organizations.models import Invitation, Membership, Organization, Role
 
 Slug = Annotated[str, Field(min_length=1, max_length=16, pattern=r"^[-a-zA-Z0-9_]+$")]
 
 
-class OrganizationWriteRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class OrganizationWriteRequest(RequestModel):
     slug: Slug
     name: Annotated[str, Field(max_length=64)] = ""
     description: str = ""
     contact: dict[str, Any] = Field(default_factory=dict)
 
 
-class OrganizationPatchRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class OrganizationPatchRequest(RequestModel):
     slug: Slug | None = None
     name: Annotated[str, Field(max_length=64)] | None = None
     description: str | None = None
     contact: dict[str, Any] | None = None
 
 
-class MembershipPatchRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class MembershipPatchRequest(RequestModel):
     role: Role
 
 
-class InvitationWriteRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class InvitationWriteRequest(RequestModel):
     role: Role
     email: Annotated[str, Field(min_length=1)]
 
 
-class InvitationPatchRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class InvitationPatchRequest(RequestModel):
     role: Role
 
 

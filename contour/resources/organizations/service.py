@@ -183,4 +183,4 @@ def invitation_keys(db: Session, membership_ids: list[int]) -> dict[int, str]:
     if not membership_ids:
         return {}
     rows = db.execute(select(Invitation.membership_id, Invitation.key).where(Invitation.membership_id.in_(membership_ids)))
-    return {mid: key for mid, key in rows}
+    return dict(rows.all())

@@ -12,14 +12,14 @@ from sqlalchemy.orm import Session, aliased
 from contour.resources.accounts.models import User
 from contour.resources.common.deps import DB, BaseURL, CurrentActor, Scope
 from contour.resources.common.listing import ListSpec, paginate
-from contour.resources.common.types import PathId
 from contour.resources.common.read_models import Page, documented
 from contour.resources.common.responses import JSONResponse, created
+from contour.resources.common.types import PathId
 from contour.resources.projects import access, service
 from contour.resources.projects.models import Project
 from contour.resources.projects.schemas import (
-    ProjectRead,
     ProjectPatchRequest,
+    ProjectRead,
     ProjectWriteRequest,
     serialize_project,
     serialize_projects,

@@ -6,20 +6,18 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
-from contour.resources.common.read_models import BasicUserRead, StorageRead, UrlRead, CountedUrlRead, ReadModel
-
-from contour.resources.common.types import DbId
+from pydantic import Field
 
 from contour.resources.accounts.schemas import serialize_basic_user
+from contour.resources.common.read_models import BasicUserRead, CountedUrlRead, ReadModel, StorageRead, UrlRead
+from contour.resources.common.requests import RequestModel
 from contour.resources.common.storage import StorageRequest, serialize_storage
+from contour.resources.common.types import DbId
 from contour.resources.labels.schemas import LabelRequest
 from contour.resources.projects.models import Project
 
 
-class ProjectWriteRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class ProjectWriteRequest(RequestModel):
     name: Annotated[str, Field(min_length=1, max_length=256)]
     labels: list[LabelRequest] = Field(default_factory=list)
     owner_id: DbId | None = None
@@ -29,9 +27,7 @@ class ProjectWriteRequest(BaseModel):
     source_storage: StorageRequest | None = None
 
 
-class ProjectPatchRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class ProjectPatchRequest(RequestModel):
     name: Annotated[str, Field(min_length=1, max_length=256)] | None = None
     labels: list[LabelRequest] | None = None
     owner_id: DbId | None = None

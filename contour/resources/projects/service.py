@@ -48,9 +48,8 @@ def do_create_project(db: Session, actor: Actor, scope: OrgScope, request: Proje
 
 def do_update_project(db: Session, actor: Actor, project: Project, request: ProjectPatchRequest) -> Project:
     fields = request.model_fields_set
-    if "owner_id" in fields or "organization_id" in fields:
-        if not access.can_delete(actor, project):
-            raise PermissionDenied("Only the owner or an organization maintainer may transfer a project.")
+    if ("owner_id" in fields or "organization_id" in fields) and not access.can_delete(actor, project):
+        raise PermissionDenied("Only the owner or an organization maintainer may transfer a project.")
     if "organization_id" in fields and request.organization_id != project.organization_id:
         _do_move_to_organization(db, actor, project, request.organization_id)
     if request.name is not None:
@@ -98,7 +97,7 @@ def task_counts(db: Session, project_ids: Sequence[int]) -> dict[int, int]:
     rows = db.execute(
         select(Task.project_id, func.count(Task.id)).where(Task.project_id.in_(project_ids)).group_by(Task.project_id)
     )
-    return {pid: count for pid, count in rows}
+    return dict(rows.all())
 
 
 def task_subsets(db: Session, project_ids: Sequence[int]) -> dict[int, list[str]]:

@@ -12,13 +12,13 @@ from sqlalchemy.orm import Session, aliased
 from contour.resources.accounts.models import User
 from contour.resources.common.deps import DB, BaseURL, CurrentActor, Scope
 from contour.resources.common.listing import ListSpec, paginate
-from contour.resources.common.types import PathId
 from contour.resources.common.read_models import Page, documented
 from contour.resources.common.responses import JSONResponse, created
+from contour.resources.common.types import PathId
 from contour.resources.projects.models import Project
 from contour.resources.tasks import access, service
 from contour.resources.tasks.models import Task
-from contour.resources.tasks.schemas import TaskRead, TaskPatchRequest, TaskWriteRequest, serialize_task
+from contour.resources.tasks.schemas import TaskPatchRequest, TaskRead, TaskWriteRequest, serialize_task
 
 router = APIRouter(tags=["tasks"])
 

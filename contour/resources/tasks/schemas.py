@@ -5,22 +5,20 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
-from contour.resources.common.read_models import BasicUserRead, StorageRead, UrlRead, JobsSummaryRead, ReadModel
-
-from contour.resources.common.types import DbId
+from pydantic import Field
 
 from contour.resources.accounts.schemas import serialize_basic_user
+from contour.resources.common.read_models import BasicUserRead, JobsSummaryRead, ReadModel, StorageRead, UrlRead
+from contour.resources.common.requests import RequestModel
 from contour.resources.common.storage import StorageRequest, serialize_storage
+from contour.resources.common.types import DbId
 from contour.resources.labels.schemas import LabelRequest
 from contour.resources.tasks.models import Task
 
 NonNegative = Annotated[int, Field(ge=0, le=2147483647)]
 
 
-class TaskWriteRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class TaskWriteRequest(RequestModel):
     name: Annotated[str, Field(min_length=1, max_length=256)]
     project_id: DbId | None = None
     owner_id: DbId | None = None
@@ -36,9 +34,7 @@ class TaskWriteRequest(BaseModel):
     initial_replicas: NonNegative | None = None
 
 
-class TaskPatchRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class TaskPatchRequest(RequestModel):
     name: Annotated[str, Field(min_length=1, max_length=256)] | None = None
     project_id: DbId | None = None
     owner_id: DbId | None = None

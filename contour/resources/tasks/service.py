@@ -76,9 +76,8 @@ def do_create_task(db: Session, actor: Actor, scope: OrgScope, request: TaskWrit
 
 def do_update_task(db: Session, actor: Actor, task: Task, request: TaskPatchRequest) -> Task:
     fields = request.model_fields_set
-    if "owner_id" in fields or "organization_id" in fields:
-        if not access.can_delete(actor, task):
-            raise PermissionDenied("Only the owner or an organization maintainer may transfer a task.")
+    if ("owner_id" in fields or "organization_id" in fields) and not access.can_delete(actor, task):
+        raise PermissionDenied("Only the owner or an organization maintainer may transfer a task.")
     if "project_id" in fields and request.project_id != task.project_id:
         _do_move_to_project(db, actor, task, request.project_id)
     if "organization_id" in fields and request.organization_id != task.organization_id:
