@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import pytest
@@ -13,6 +14,11 @@ from tests.factories import Factory
 
 # Ending one's own session or account would stop the run itself; both have their own tests.
 SKIPPED = {("POST", "/api/auth/logout"), ("POST", "/api/auth/password/change"), ("DELETE", "/api/users/{user_id}")}
+
+# Deterministic by default so the suite cannot flake; CONTOUR_FUZZ_EXAMPLES=500 CONTOUR_FUZZ_RANDOM=1
+# explores further (run that way before landing API changes).
+FUZZ_EXAMPLES = int(os.environ.get("CONTOUR_FUZZ_EXAMPLES", "25"))
+DERANDOMIZE = not os.environ.get("CONTOUR_FUZZ_RANDOM")
 
 _schema = schemathesis.openapi.from_asgi("/api/schema", create_app())
 OPERATIONS = [op.ok() for op in _schema.get_all_operations()]
@@ -27,7 +33,7 @@ def test_no_request_makes_the_server_fail(factory: Factory, operation: Any) -> N
     factory.task(user)
     headers = {"Authorization": user.client.headers["Authorization"]}
 
-    @settings(max_examples=20, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @settings(max_examples=FUZZ_EXAMPLES, deadline=None, database=None, derandomize=DERANDOMIZE, suppress_health_check=list(HealthCheck))
     @given(case=operation.as_strategy())
     def check(case: Any) -> None:
         response = case.call(headers=headers)

@@ -19,14 +19,14 @@ class OrganizationWriteRequest(RequestModel):
     slug: Slug
     name: Annotated[str, Field(max_length=64)] = ""
     description: str = ""
-    contact: dict[str, Any] = Field(default_factory=dict)
+    contact: dict[str, Annotated[str, Field(max_length=1024)]] = Field(default_factory=dict)
 
 
 class OrganizationPatchRequest(RequestModel):
     slug: Slug | None = None
     name: Annotated[str, Field(max_length=64)] | None = None
     description: str | None = None
-    contact: dict[str, Any] | None = None
+    contact: dict[str, Annotated[str, Field(max_length=1024)]] | None = None
 
 
 class MembershipPatchRequest(RequestModel):
