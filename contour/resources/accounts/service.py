@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from contour.config import get_settings
 from contour.db import utcnow
-from contour.errors import AuthenticationFailed, NotFound, PermissionDenied, ValidationError
+from contour.errors import NotFound, PermissionDenied, ValidationError
 from contour.resources.accounts import security
 from contour.resources.accounts.models import AccessToken, ApiKey, User, UserSession
 from contour.resources.accounts.schemas import (
@@ -229,8 +229,3 @@ def do_update_access_token(token: AccessToken, request: AccessTokenPatchRequest)
     token.updated_date = utcnow()
     return token
 
-
-def check_not_anonymous(user: User | None) -> User:
-    if user is None:
-        raise AuthenticationFailed()
-    return user

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 from sqlalchemy.orm import Session
 
-from contour.db import get_sessionmaker
+from contour.db import transaction
 from contour.errors import NotAuthenticated
 from contour.resources.accounts.authentication import Principal, authenticate
 from contour.resources.accounts.models import User
@@ -17,15 +17,8 @@ from contour.resources.common.actor import Actor, OrgScope, load_actor, resolve_
 
 def get_db() -> Iterator[Session]:
     """One transaction per request: committed when the handler returns, rolled back on error."""
-    session = get_sessionmaker()()
-    try:
+    with transaction() as session:
         yield session
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
-    finally:
-        session.close()
 
 
 # scope="function": commit before the response is sent, so a client never reads its own write

@@ -7,8 +7,8 @@ from typing import Any
 from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
-from contour.errors import NotFound, PermissionDenied
 from contour.resources.common.actor import Actor, OrgScope
+from contour.resources.common.authorize import authorize
 from contour.resources.common.visibility import scoped_visibility
 from contour.resources.jobs.models import Job
 from contour.resources.organizations.models import Role
@@ -56,15 +56,14 @@ def visible(actor: Actor, scope: OrgScope, task_table: type[Task] | Any = Task) 
 
 def access_job(db: Session, actor: Actor, job_id: int, action: str = "view") -> Job:
     """Load a job and check `action` (view, change, assign, delete); 404 if missing, 403 if denied."""
-    job = db.get(Job, job_id)
-    if job is None:
-        raise NotFound()
-    allowed = {
-        "view": lambda: can_view(db, actor, job),
-        "change": lambda: can_change(actor, job),
-        "assign": lambda: can_assign(actor, job),
-        "delete": lambda: task_access.can_change(actor, job.task),
-    }[action]()
-    if not allowed:
-        raise PermissionDenied(f"You may not {action} job {job_id}.")
-    return job
+    return authorize(
+        db.get(Job, job_id),
+        "job",
+        action,
+        {
+            "view": lambda j: can_view(db, actor, j),
+            "change": lambda j: can_change(actor, j),
+            "assign": lambda j: can_assign(actor, j),
+            "delete": lambda j: task_access.can_change(actor, j.task),
+        },
+    )

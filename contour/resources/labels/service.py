@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
@@ -259,8 +258,3 @@ def _patch_sublabels(db: Session, label: Label, requests: Sequence[SublabelReque
     owner = LabelOwner(label.project_id, label.task_id)
     _add_sublabels(db, owner, label, fresh)
 
-
-def serialize_labels(labels: Sequence[Label]) -> list[dict[str, Any]]:
-    from contour.resources.labels.schemas import serialize_label
-
-    return [serialize_label(label) for label in labels]

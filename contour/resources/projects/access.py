@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
-from contour.errors import NotFound, PermissionDenied
 from contour.resources.common.actor import Actor, OrgScope
+from contour.resources.common.authorize import authorize
 from contour.resources.common.visibility import can_create_in_scope, scoped_visibility
 from contour.resources.jobs.models import Job
 from contour.resources.organizations.models import Role
@@ -76,14 +76,13 @@ def visible(actor: Actor, scope: OrgScope) -> ColumnElement[bool]:
 
 def access_project(db: Session, actor: Actor, project_id: int, action: str = "view") -> Project:
     """Load a project and check `action` (view, change, delete); 404 if missing, 403 if denied."""
-    project = db.get(Project, project_id)
-    if project is None:
-        raise NotFound()
-    allowed = {
-        "view": lambda: can_view(db, actor, project),
-        "change": lambda: can_change(actor, project),
-        "delete": lambda: can_delete(actor, project),
-    }[action]()
-    if not allowed:
-        raise PermissionDenied(f"You may not {action} project {project_id}.")
-    return project
+    return authorize(
+        db.get(Project, project_id),
+        "project",
+        action,
+        {
+            "view": lambda p: can_view(db, actor, p),
+            "change": lambda p: can_change(actor, p),
+            "delete": lambda p: can_delete(actor, p),
+        },
+    )

@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 from contour.db import utcnow
 from contour.errors import PermissionDenied, ValidationError
 from contour.resources.common.actor import Actor, OrgScope
-from contour.resources.common.storage import storage_from_request, update_storage
+from contour.resources.common.ownership import do_apply_ownership_changes
+from contour.resources.common.storage import storage_from_request
 from contour.resources.common.users import check_user_ref
 from contour.resources.labels.service import LabelOwner, do_create_labels, do_patch_labels
 from contour.resources.organizations.models import Organization, Role
@@ -56,18 +57,7 @@ def do_update_project(db: Session, actor: Actor, project: Project, request: Proj
         project.name = request.name
     if request.bug_tracker is not None:
         project.bug_tracker = request.bug_tracker
-    if "owner_id" in fields:
-        if request.owner_id is None:
-            raise ValidationError({"owner_id": ["A project must have an owner."]})
-        project.owner_id = check_user_ref(db, request.owner_id, "owner_id", project.organization_id).id  # type: ignore[union-attr]
-    if "assignee_id" in fields and request.assignee_id != project.assignee_id:
-        check_user_ref(db, request.assignee_id, "assignee_id", project.organization_id)
-        project.assignee_id = request.assignee_id
-        project.assignee_updated_date = utcnow()
-    if request.source_storage is not None:
-        project.source_storage = update_storage(project.source_storage, request.source_storage)
-    if request.target_storage is not None:
-        project.target_storage = update_storage(project.target_storage, request.target_storage)
+    do_apply_ownership_changes(db, project, request, "project")
     if request.labels is not None:
         do_patch_labels(db, LabelOwner(project_id=project.id), request.labels)
     project.updated_date = utcnow()

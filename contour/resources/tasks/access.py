@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
-from contour.errors import NotFound, PermissionDenied
 from contour.resources.common.actor import Actor, OrgScope
+from contour.resources.common.authorize import authorize
 from contour.resources.common.visibility import can_create_in_scope, scoped_visibility
 from contour.resources.jobs.models import Job
 from contour.resources.organizations.models import Role
@@ -75,14 +75,13 @@ def visible(actor: Actor, scope: OrgScope) -> ColumnElement[bool]:
 
 def access_task(db: Session, actor: Actor, task_id: int, action: str = "view") -> Task:
     """Load a task and check `action` (view, change, delete); 404 if missing, 403 if denied."""
-    task = db.get(Task, task_id)
-    if task is None:
-        raise NotFound()
-    allowed = {
-        "view": lambda: can_view(db, actor, task),
-        "change": lambda: can_change(actor, task),
-        "delete": lambda: can_delete(actor, task),
-    }[action]()
-    if not allowed:
-        raise PermissionDenied(f"You may not {action} task {task_id}.")
-    return task
+    return authorize(
+        db.get(Task, task_id),
+        "task",
+        action,
+        {
+            "view": lambda t: can_view(db, actor, t),
+            "change": lambda t: can_change(actor, t),
+            "delete": lambda t: can_delete(actor, t),
+        },
+    )

@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 from contour.db import utcnow
 from contour.errors import PermissionDenied, ValidationError
 from contour.resources.common.actor import Actor, OrgScope
-from contour.resources.common.storage import storage_from_request, update_storage
+from contour.resources.common.ownership import do_apply_ownership_changes
+from contour.resources.common.storage import storage_from_request
 from contour.resources.common.users import check_user_ref
 from contour.resources.jobs.models import Job, JobStage, JobState
 from contour.resources.labels.models import Label
@@ -92,18 +93,7 @@ def do_update_task(db: Session, actor: Actor, task: Task, request: TaskPatchRequ
         task.bug_tracker = request.bug_tracker
     if request.subset is not None:
         task.subset = request.subset
-    if "owner_id" in fields:
-        if request.owner_id is None:
-            raise ValidationError({"owner_id": ["A task must have an owner."]})
-        task.owner_id = check_user_ref(db, request.owner_id, "owner_id", task.organization_id).id  # type: ignore[union-attr]
-    if "assignee_id" in fields and request.assignee_id != task.assignee_id:
-        check_user_ref(db, request.assignee_id, "assignee_id", task.organization_id)
-        task.assignee_id = request.assignee_id
-        task.assignee_updated_date = utcnow()
-    if request.source_storage is not None:
-        task.source_storage = update_storage(task.source_storage, request.source_storage)
-    if request.target_storage is not None:
-        task.target_storage = update_storage(task.target_storage, request.target_storage)
+    do_apply_ownership_changes(db, task, request, "task")
     if request.labels is not None:
         if task.project_id is not None:
             raise ValidationError({"labels": ["This task is in a project; change the project's labels instead."]})
