@@ -19,10 +19,12 @@ from contour.config import get_settings
 from contour.errors import ContourError
 from contour.resources.accounts.router import router as accounts_router
 from contour.resources.common.responses import JSONResponse
+from contour.resources.data.router import router as data_router
 from contour.resources.jobs.router import router as jobs_router
 from contour.resources.labels.router import router as labels_router
 from contour.resources.organizations.router import router as organizations_router
 from contour.resources.projects.router import router as projects_router
+from contour.resources.requests.router import router as requests_router
 from contour.resources.server.router import router as server_router
 from contour.resources.tasks.router import router as tasks_router
 
@@ -33,9 +35,11 @@ ROUTERS = (
     accounts_router,
     organizations_router,
     projects_router,
+    data_router,
     tasks_router,
     jobs_router,
     labels_router,
+    requests_router,
 )
 
 

@@ -12,8 +12,10 @@ from sqlalchemy import func, select
 
 from contour import __version__
 from contour.config import get_settings
+from contour.media.manifest_cli import manifest_app
 
 app = typer.Typer(help="Contour: annotation for computer vision with a CVAT-compatible API.", no_args_is_help=True)
+app.add_typer(manifest_app, name="manifest", help="Write CVAT media manifests (manifest.jsonl).")
 
 
 def _migrate() -> None:

@@ -29,11 +29,29 @@ class Settings(BaseSettings):
     default_page_size: int = 10
     max_page_size: int = 1000
 
+    share_dir: Path | None = Field(default=None, description="Server share for `server_files`; defaults to data_dir/share")
+    cache_size_bytes: int = Field(default=4 * 2**30, description="Size bound of the chunk cache")
+    upload_max_bytes: int = Field(default=100 * 2**30, description="Largest single uploaded file")
+    chunk_workers: int = Field(default=0, description="Processes that build chunks; 0 = one per core")
+    # remote_files downloads: private addresses are refused (SSRF) unless explicitly allowed.
+    remote_allow_private: bool = False
+    remote_max_file_bytes: int = Field(default=10 * 2**30, description="Largest single remote file")
+    remote_max_total_bytes: int = Field(default=20 * 2**30, description="Largest total of one task's remote files")
+    remote_timeout_s: float = Field(default=30.0, description="Limit on each network operation of a download")
+    # Archive extraction limits; the ratio guards against zip bombs.
+    archive_max_ratio: int = 100
+    archive_max_total_bytes: int = 20 * 2**30
+    archive_max_members: int = 200_000
+
     @property
     def resolved_database_url(self) -> str:
         if self.database_url:
             return self.database_url
         return f"sqlite:///{(self.data_dir / 'contour.db').resolve()}"
+
+    @property
+    def resolved_share_dir(self) -> Path:
+        return self.share_dir if self.share_dir is not None else self.data_dir / "share"
 
     @property
     def resolved_web_dist(self) -> Path:

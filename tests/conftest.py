@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,6 +29,7 @@ from contour.config import get_settings  # noqa: E402
 from contour.db import get_engine  # noqa: E402
 from contour.migrations import upgrade  # noqa: E402
 from contour.models import metadata  # noqa: E402
+from contour.queue import EmbeddedConsumer, load_job_modules, queue  # noqa: E402
 from tests.factories import Factory  # noqa: E402
 
 
@@ -54,10 +56,20 @@ def _empty_tables() -> None:
                 connection.execute(table.delete())
 
 
+def _empty_data_dir() -> None:
+    """Task files, uploads and cached chunks go with the rows (ids are reused after emptying)."""
+    from contour.resources.data.cache import get_chunk_cache
+
+    for name in ("tasks", "uploads", "share"):
+        shutil.rmtree(get_settings().data_dir / name, ignore_errors=True)
+    get_chunk_cache().clear()
+
+
 @pytest.fixture(autouse=True)
 def clean_database(database: None) -> Iterator[None]:
     yield
     _empty_tables()
+    _empty_data_dir()
 
 
 @pytest.fixture(scope="session")
@@ -74,3 +86,14 @@ def client(app) -> Iterator[TestClient]:  # type: ignore[no-untyped-def]
 @pytest.fixture
 def factory(app) -> Factory:  # type: ignore[no-untyped-def]
     return Factory(app)
+
+
+@pytest.fixture
+def worker() -> Iterator[None]:
+    """In-process consumer threads on the embedded queue, as `contour serve` runs them."""
+    load_job_modules()
+    queue.flush()
+    consumer = EmbeddedConsumer(queue, workers=1, worker_type="thread", periodic=False)
+    consumer.start()
+    yield
+    consumer.stop(graceful=True)

@@ -38,6 +38,9 @@ class ApiUser:
     def delete(self, url: str, **kwargs: Any):  # type: ignore[no-untyped-def]
         return self.client.delete(url, **kwargs)
 
+    def head(self, url: str, **kwargs: Any):  # type: ignore[no-untyped-def]
+        return self.client.head(url, **kwargs)
+
 
 class Factory:
     def __init__(self, app: FastAPI) -> None:

@@ -92,7 +92,7 @@ def update_organization(
 
 @router.delete("/api/organizations/{org_id}", status_code=204)
 def delete_organization(org_id: PathId, db: DB, actor: CurrentActor) -> Response:
-    db.delete(service.access_organization(db, actor, org_id, "delete"))
+    service.do_delete_organization(db, service.access_organization(db, actor, org_id, "delete"))
     return Response(status_code=204)
 
 

@@ -66,6 +66,14 @@ def access_organization(db: Session, actor: Actor, org_id: int, action: str = "v
     return org
 
 
+def do_delete_organization(db: Session, org: Organization) -> None:
+    from contour.resources.tasks.models import Task
+    from contour.resources.tasks.service import forget_media_after_commit
+
+    forget_media_after_commit(db, list(db.scalars(select(Task.id).where(Task.organization_id == org.id))))
+    db.delete(org)
+
+
 def do_update_organization(db: Session, org: Organization, request: OrganizationPatchRequest) -> Organization:
     if request.slug is not None and request.slug != org.slug:
         _check_slug_free(db, request.slug, exclude_id=org.id)

@@ -78,6 +78,9 @@ def _do_move_to_organization(db: Session, actor: Actor, project: Project, organi
 
 
 def do_delete_project(db: Session, project: Project) -> None:
+    from contour.resources.tasks.service import forget_media_after_commit
+
+    forget_media_after_commit(db, list(db.scalars(select(Task.id).where(Task.project_id == project.id))))
     db.delete(project)
 
 

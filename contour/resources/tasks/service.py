@@ -129,6 +129,16 @@ def _do_move_to_project(db: Session, actor: Actor, task: Task, project_id: int |
 
 def do_delete_task(db: Session, task: Task) -> None:
     db.delete(task)
+    forget_media_after_commit(db, [task.id])
+
+
+def forget_media_after_commit(db: Session, task_ids: Sequence[int]) -> None:
+    """Once the deletion is committed, remove the tasks' files and cached chunks."""
+    from contour.resources.data.service import do_forget_task_media
+    from contour.resources.requests.service import after_commit
+
+    ids = list(task_ids)
+    after_commit(db, lambda: [do_forget_task_media(task_id) for task_id in ids])  # type: ignore[func-returns-value]
 
 
 def job_counts(db: Session, task_ids: Sequence[int]) -> dict[int, tuple[int, int, int]]:

@@ -1,0 +1,1 @@
+"""Task data: uploads, ingestion, frames, chunks, meta and previews."""

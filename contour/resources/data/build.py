@@ -1,0 +1,101 @@
+"""Building chunks ahead of time (tasks created without `use_cache`), on all cores.
+
+Frames are encoded in a process pool (JPEG encoding holds the GIL) and assembled into chunk
+files in order; chunk files are written under a temporary name and renamed, so a reader never
+sees half a chunk.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from itertools import repeat
+from multiprocessing import get_context
+from pathlib import Path
+
+from contour.config import get_settings
+from contour.media import video
+from contour.media.chunks import Quality, encode_frame, zip_chunk
+from contour.resources.data.files import chunks_dir
+
+
+def chunk_file(task_id: int, quality: Quality, number: int, extension: str) -> Path:
+    return chunks_dir(task_id) / f"{quality}_{number:06d}.{extension}"
+
+
+def _workers() -> int:
+    configured = get_settings().chunk_workers
+    return configured if configured > 0 else max(1, os.cpu_count() or 1)
+
+
+def _pool() -> ProcessPoolExecutor:
+    # forkserver: the server process has threads (queue consumers), which fork would copy unsafely.
+    return ProcessPoolExecutor(max_workers=_workers(), mp_context=get_context("forkserver"))
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+def build_imageset_chunks(
+    task_id: int, paths: Sequence[Path], chunk_size: int, image_quality: int, on_progress: Callable[[float], None]
+) -> None:
+    qualities: tuple[Quality, ...] = ("compressed", "original")
+    total = len(paths) * len(qualities)
+    done = 0
+    with _pool() as pool:
+        for quality in qualities:
+            encoded = pool.map(encode_frame, [str(p) for p in paths], repeat(quality), repeat(image_quality), chunksize=4)
+            entries: list[tuple[bytes, str]] = []
+            number = 0
+            for entry in encoded:
+                entries.append(entry)
+                if len(entries) == chunk_size:
+                    _write_atomically(chunk_file(task_id, quality, number, "zip"), zip_chunk(entries))
+                    done += len(entries)
+                    number += 1
+                    entries = []
+                    on_progress(done / total)
+            if entries:
+                _write_atomically(chunk_file(task_id, quality, number, "zip"), zip_chunk(entries))
+                done += len(entries)
+                on_progress(done / total)
+
+
+def video_chunk_kind(quality: Quality, use_zip_chunks: bool) -> tuple[str, str]:
+    """(chunk kind, file extension) of a video task's chunk of the given quality."""
+    if quality == "compressed" and use_zip_chunks:
+        return "imageset", "zip"
+    return "video", "mp4"
+
+
+def _build_video_chunk(path: str, numbers: list[int], kind: str, quality: Quality, image_quality: int) -> bytes:
+    return video.build_chunk(Path(path), numbers, kind=kind, quality=quality, image_quality=image_quality)  # type: ignore[arg-type]
+
+
+def build_video_chunks(
+    task_id: int,
+    path: Path,
+    numbers: Sequence[int],
+    chunk_size: int,
+    image_quality: int,
+    use_zip_chunks: bool,
+    info: video.VideoInfo,
+    on_progress: Callable[[float], None],
+) -> None:
+    groups = [list(numbers[i : i + chunk_size]) for i in range(0, len(numbers), chunk_size)]
+    jobs = [(quality, n, group) for quality in ("compressed", "original") for n, group in enumerate(groups)]
+    with _pool() as pool:
+        futures = [
+            (quality, n, pool.submit(_build_video_chunk, str(path), group, video_chunk_kind(quality, use_zip_chunks)[0],
+                                     quality, image_quality))
+            for quality, n, group in jobs
+        ]
+        for index, (quality, n, future) in enumerate(futures):
+            extension = video_chunk_kind(quality, use_zip_chunks)[1]  # type: ignore[arg-type]
+            _write_atomically(chunk_file(task_id, quality, n, extension), future.result())  # type: ignore[arg-type]
+            on_progress((index + 1) / len(futures))

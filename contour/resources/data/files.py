@@ -1,0 +1,38 @@
+"""Where a task's files live on disk: its media, prebuilt chunks, manifest and preview."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from contour.config import get_settings
+from contour.resources.uploads.staging import staging_dir
+
+
+def task_dir(task_id: int) -> Path:
+    return get_settings().data_dir / "tasks" / str(task_id)
+
+
+def raw_dir(task_id: int) -> Path:
+    return task_dir(task_id) / "raw"
+
+
+def chunks_dir(task_id: int) -> Path:
+    return task_dir(task_id) / "chunks"
+
+
+def manifest_path(task_id: int) -> Path:
+    return task_dir(task_id) / "manifest.jsonl"
+
+
+def preview_path(task_id: int) -> Path:
+    return task_dir(task_id) / "preview.jpeg"
+
+
+def task_staging(task_id: int) -> Path:
+    return staging_dir("tasks", task_id)
+
+
+def remove_task_files(task_id: int) -> None:
+    shutil.rmtree(task_dir(task_id), ignore_errors=True)
+    shutil.rmtree(task_staging(task_id), ignore_errors=True)

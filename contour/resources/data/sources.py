@@ -1,0 +1,113 @@
+"""Gathering a task's media files: staged uploads, the server share, or remote URLs; archives unpacked."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from contour.config import get_settings
+from contour.errors import ValidationError
+from contour.media import archives, remote
+from contour.resources.data.files import raw_dir, task_staging
+from contour.resources.data.schemas import DataRequest
+
+
+@dataclass
+class GatheredFiles:
+    root: Path  # media paths are relative to this
+    files: list[str]  # every regular file, relative to root
+    storage: str  # "local" or "share"
+    from_archive: bool  # some files came out of an archive (order inside is not the user's)
+
+
+def share_root() -> Path:
+    return get_settings().resolved_share_dir.resolve()
+
+
+def resolve_share_path(entry: str) -> Path:
+    """A share entry as an absolute path that cannot escape the share."""
+    root = share_root()
+    path = (root / entry.lstrip("/")).resolve()
+    if not path.is_relative_to(root):
+        raise ValidationError({"server_files": [f"'{entry}' is outside the share."]})
+    if not path.exists():
+        raise ValidationError({"server_files": [f"'{entry}' was not found on the share."]})
+    return path
+
+
+def _share_files(request: DataRequest) -> list[Path]:
+    excluded = {resolve_share_path(e) for e in request.server_files_exclude if e}
+    found: list[Path] = []
+    for entry in request.server_files:
+        path = resolve_share_path(entry)
+        candidates = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        found.extend(p for p in candidates if p not in excluded and not any(p.is_relative_to(x) for x in excluded))
+    return found
+
+
+def _needs_copy(paths: list[Path]) -> bool:
+    # Archives must be unpacked and KITTI .bin clouds converted: both write files, so copy.
+    return any(archives.is_archive(p) or p.suffix.lower() == ".bin" for p in paths)
+
+
+def gather_files(task_id: int, request: DataRequest, progress: Callable[[float, str], None]) -> GatheredFiles:
+    sources = [bool(request.server_files), bool(request.remote_files), task_staging(task_id).is_dir()]
+    if sum(sources) > 1:
+        raise ValidationError("Give media from one source only: uploaded files, server files or remote URLs.")
+    raw = raw_dir(task_id)
+    shutil.rmtree(raw, ignore_errors=True)
+    raw.mkdir(parents=True)
+    settings = get_settings()
+    if request.server_files:
+        share_paths = _share_files(request)
+        if not request.copy_data and not _needs_copy(share_paths):
+            root = share_root()
+            return GatheredFiles(root, [str(p.relative_to(root)) for p in share_paths], "share", False)
+        root = share_root()
+        for path in share_paths:
+            target = raw / path.relative_to(root)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
+    elif request.remote_files:
+        progress(0.0, "Files are being downloaded")
+        remote.download_files(
+            request.remote_files,
+            raw,
+            allow_private=settings.remote_allow_private,
+            max_file_bytes=settings.remote_max_file_bytes,
+            max_total_bytes=settings.remote_max_total_bytes,
+            timeout_s=settings.remote_timeout_s,
+        )
+    else:
+        staging = task_staging(task_id)
+        for path in sorted(staging.iterdir()) if staging.is_dir() else []:
+            if path.is_file():
+                os.replace(path, raw / path.name)
+        shutil.rmtree(staging, ignore_errors=True)
+    from_archive = _unpack_archives(raw, progress)
+    files = sorted(str(p.relative_to(raw)) for p in raw.rglob("*") if p.is_file())
+    if not files:
+        raise ValidationError("No media files were given.")
+    return GatheredFiles(raw, files, "local", from_archive)
+
+
+def _unpack_archives(raw: Path, progress: Callable[[float, str], None]) -> bool:
+    settings = get_settings()
+    found = False
+    for path in sorted(p for p in raw.rglob("*") if p.is_file()):
+        if not archives.is_archive(path):
+            continue
+        found = True
+        progress(0.02, f"Extracting {path.name}")
+        archives.extract_archive(
+            path,
+            path.parent,
+            max_total_bytes=settings.archive_max_total_bytes,
+            max_ratio=settings.archive_max_ratio,
+            max_members=settings.archive_max_members,
+        )
+        path.unlink()
+    return found

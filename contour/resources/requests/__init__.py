@@ -1,0 +1,1 @@
+"""Background requests: what users see of queued work (status, progress, result)."""

@@ -1,0 +1,26 @@
+"""Queue entry points of background requests, and the daily purge of expired ones."""
+
+from __future__ import annotations
+
+from huey import crontab
+from sqlalchemy import delete
+
+from contour.db import transaction, utcnow
+from contour.queue import queue
+from contour.resources.requests.models import BackgroundRequest
+from contour.resources.requests.runner import run_request
+
+
+@queue.task(name="requests.run")
+def run_request_task(request_id: str) -> None:
+    run_request(request_id)
+
+
+def enqueue(request_id: str) -> None:
+    run_request_task(request_id)
+
+
+@queue.periodic_task(crontab(minute="23", hour="*/6"), name="requests.purge_expired")
+def purge_expired_requests() -> None:
+    with transaction() as db:
+        db.execute(delete(BackgroundRequest).where(BackgroundRequest.expiry_date <= utcnow()))

@@ -1,0 +1,130 @@
+"""Runs one background request: status transitions, progress, cancellation and failure messages.
+
+Handlers register per operation ("create:task", "export:dataset", ...). They receive a
+RequestContext, report progress through it (each report commits on its own, so users see it),
+and return the id of the object they produced, if any.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from contour.db import transaction, utcnow
+from contour.errors import ContourError
+from contour.resources.requests.models import BackgroundRequest, RequestStatus
+
+log = logging.getLogger(__name__)
+
+RESULT_TTL = timedelta(days=1)
+
+
+class Cancelled(Exception):
+    """Raised inside a handler when its user cancelled the request."""
+
+
+@dataclass
+class RequestContext:
+    request_id: str
+    params: dict[str, Any]
+    owner_id: int | None
+    task_id: int | None
+    project_id: int | None
+    job_id: int | None
+    organization_id: int | None
+
+    def progress(self, fraction: float | None, message: str) -> None:
+        """Publish progress (0..1) and a status line; raises Cancelled if the user cancelled."""
+        with transaction() as db:
+            request = db.get(BackgroundRequest, self.request_id)
+            if request is None or request.cancel_requested:
+                raise Cancelled()
+            request.progress = None if fraction is None else max(0.0, min(1.0, fraction))
+            request.message = message
+
+    def check_cancelled(self) -> None:
+        with transaction() as db:
+            request = db.get(BackgroundRequest, self.request_id)
+            if request is None or request.cancel_requested:
+                raise Cancelled()
+
+
+Handler = Callable[[RequestContext], int | None]
+# Called after a failure or cancellation, to leave no half-made objects behind.
+Cleanup = Callable[[RequestContext], None]
+
+_HANDLERS: dict[str, tuple[Handler, Cleanup | None]] = {}
+
+
+def register_handler(operation: str, cleanup: Cleanup | None = None) -> Callable[[Handler], Handler]:
+    def decorate(handler: Handler) -> Handler:
+        _HANDLERS[operation] = (handler, cleanup)
+        return handler
+
+    return decorate
+
+
+def operation_of(request: BackgroundRequest) -> str:
+    return f"{request.action}:{request.subresource or request.target}"
+
+
+def run_request(request_id: str) -> None:
+    with transaction() as db:
+        request = db.get(BackgroundRequest, request_id)
+        if request is None or request.status != RequestStatus.QUEUED:
+            return
+        operation = operation_of(request)
+        context = RequestContext(
+            request.id, dict(request.params), request.owner_id, request.task_id,
+            request.project_id, request.job_id, request.organization_id,
+        )
+        cancelled = request.cancel_requested
+        if not cancelled:
+            request.status = RequestStatus.STARTED
+            request.started_date = utcnow()
+            request.progress = 0.0
+    handler, cleanup = _HANDLERS[operation]
+    try:
+        if cancelled:
+            raise Cancelled()
+        result_id = handler(context)
+    except BaseException as error:  # noqa: BLE001 - every failure must reach the user
+        message = _failure_message(error)
+        if cleanup is not None:
+            try:
+                cleanup(context)
+            except Exception:
+                log.exception("cleanup after %s failed", request_id)
+        with transaction() as db:
+            request = db.get(BackgroundRequest, request_id)
+            if request is not None:
+                _finish(request, RequestStatus.FAILED, message)
+        if not isinstance(error, Exception):
+            raise
+        return
+    with transaction() as db:
+        request = db.get(BackgroundRequest, request_id)
+        if request is not None:
+            request.result_id = result_id
+            request.progress = 1.0
+            _finish(request, RequestStatus.FINISHED, "")
+
+
+def _failure_message(error: BaseException) -> str:
+    if isinstance(error, Cancelled):
+        return "Cancelled by the user."
+    if isinstance(error, ContourError):
+        return error.detail
+    log.error("background request failed", exc_info=error)
+    return f"Internal error: {type(error).__name__}: {error}"
+
+
+def _finish(request: BackgroundRequest, status: RequestStatus, message: str) -> None:
+    now = utcnow()
+    request.status = status
+    request.message = message
+    request.finished_date = now
+    request.expiry_date = now + RESULT_TTL
