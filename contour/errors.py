@@ -31,7 +31,9 @@ class ValidationError(ContourError):
         if isinstance(fields, str):
             fields = {field or "non_field_errors": [fields]}
         self.fields = {k: list(v) for k, v in fields.items()}
-        super().__init__("; ".join(f"{k}: {' '.join(v)}" for k, v in self.fields.items()))
+        super().__init__(
+            "; ".join(" ".join(v) if k == "non_field_errors" else f"{k}: {' '.join(v)}" for k, v in self.fields.items())
+        )
 
     def body(self) -> dict[str, object]:
         return dict(self.fields)

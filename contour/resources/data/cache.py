@@ -54,11 +54,13 @@ class DiskChunkCache:
 
 
 class RedisChunkCache:
-    """Values under `contour:chunk:<key>`; a sorted set orders keys by last use for trimming."""
+    """Values under `contour:chunk:<key>`; a sorted set orders keys by last use, a hash keeps
+    their sizes and a counter their total, so trimming evicts exactly the least recently used."""
 
     PREFIX = "contour:chunk:"
     USES = "contour:chunk-uses"
     SIZES = "contour:chunk-sizes"
+    TOTAL = "contour:chunk-bytes"
 
     def __init__(self, url: str, size_limit: int) -> None:
         self._redis = redis.Redis.from_url(url)
@@ -73,28 +75,29 @@ class RedisChunkCache:
     def set(self, key: str, value: bytes, task_id: int) -> None:
         if len(value) > self._limit:
             return
+        previous = int(self._redis.hget(self.SIZES, key) or 0)  # type: ignore[arg-type]
         pipe = self._redis.pipeline()
         pipe.set(self.PREFIX + key, value)
         pipe.zadd(self.USES, {key: time.time()})
         pipe.hset(self.SIZES, key, len(value))
+        pipe.incrby(self.TOTAL, len(value) - previous)
         pipe.sadd(f"contour:chunk-task:{task_id}", key)
         pipe.execute()
-        self._trim()
-
-    def _trim(self) -> None:
         while self.volume() > self._limit:
-            oldest = self._redis.zrange(self.USES, 0, 15)
+            oldest = self._redis.zrange(self.USES, 0, 0)
             if not oldest:
-                return
-            self._delete([k.decode() for k in oldest])  # type: ignore[union-attr]
+                break
+            self._delete([oldest[0].decode()])  # type: ignore[index]
 
     def _delete(self, keys: list[str]) -> None:
         if not keys:
             return
+        sizes = self._redis.hmget(self.SIZES, keys)
         pipe = self._redis.pipeline()
         pipe.delete(*(self.PREFIX + k for k in keys))
         pipe.zrem(self.USES, *keys)
         pipe.hdel(self.SIZES, *keys)
+        pipe.decrby(self.TOTAL, sum(int(size) for size in sizes if size is not None))  # type: ignore[union-attr]
         pipe.execute()
 
     def evict_task(self, task_id: int) -> None:
@@ -103,14 +106,14 @@ class RedisChunkCache:
         self._redis.delete(f"contour:chunk-task:{task_id}")
 
     def volume(self) -> int:
-        sizes = self._redis.hvals(self.SIZES)
-        return sum(int(s) for s in sizes)  # type: ignore[union-attr]
+        return int(self._redis.get(self.TOTAL) or 0)  # type: ignore[arg-type]
 
     def entry_count(self) -> int:
         return int(self._redis.hlen(self.SIZES))  # type: ignore[arg-type]
 
     def clear(self) -> None:
         self._delete([k.decode() for k in self._redis.hkeys(self.SIZES)])  # type: ignore[union-attr]
+        self._redis.delete(self.TOTAL)
 
 
 @lru_cache
