@@ -265,3 +265,18 @@ def test_deleting_a_task_removes_its_files_and_cache(factory: Factory, worker: N
     assert user.delete(f"/api/tasks/{task['id']}").status_code == 204
     assert not task_dir(task["id"]).exists()
     assert cache.entry_count() == 0
+
+
+def test_a_manifest_beside_an_archive_gives_predefined_order(factory: Factory, worker: None, tmp_path: Path) -> None:
+    from contour.media.manifest import write_images_manifest
+
+    folder = tmp_path / "set"
+    write_images(folder, ["b.jpg", "a.jpg", "c.jpg"])
+    manifest = tmp_path / "manifest.jsonl"
+    write_images_manifest(folder, ["c.jpg", "a.jpg", "b.jpg"], manifest, checksums=True)
+    archive = zip_of({name: (folder / name).read_bytes() for name in ("a.jpg", "b.jpg", "c.jpg")})
+    user = factory.user()
+    task = task_with_files(factory, user, {"set.zip": archive, "manifest.jsonl": manifest.read_bytes()},
+                           sorting_method="predefined")
+    meta = user.get(f"/api/tasks/{task['id']}/data/meta").json()
+    assert [f["name"] for f in meta["frames"]] == ["c.jpg", "a.jpg", "b.jpg"]

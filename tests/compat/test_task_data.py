@@ -16,7 +16,7 @@ from cvat_sdk.core.proxies import tasks as task_proxies
 from cvat_sdk.core.proxies.tasks import ResourceType, Task
 from PIL import Image
 
-from tests.compat.conftest import LiveServer
+from tests.compat.conftest import Account, LiveServer
 from tests.media_factory import write_image
 
 pytestmark = pytest.mark.compat
@@ -117,8 +117,8 @@ def test_task_and_job_previews_are_jpegs(task: Task) -> None:
         assert preview.format == "JPEG"
 
 
-def test_share_files_become_a_task(client: Client, live_server: LiveServer) -> None:
-    share = live_server.data_dir / "share" / f"user{client.me().id}"
+def test_share_files_become_a_task(client: Client, live_server: LiveServer, user: Account) -> None:
+    share = live_server.data_dir / "share" / user.username
     for i, width in enumerate(WIDTHS[:3]):
         write_image(share / f"s{i}.png", width, HEIGHT)
     task = client.tasks.create_from_data(
@@ -163,7 +163,7 @@ def test_predefined_order_survives_tus_uploads(client: Client, tmp_path: Path, s
 
 
 def test_request_record_of_a_creation_deserializes(
-    client: Client, image_paths: list[Path], monkeypatch: pytest.MonkeyPatch
+    client: Client, user: Account, image_paths: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     polled: list[str] = []
     wait = Client.wait_for_completion
@@ -178,7 +178,7 @@ def test_request_record_of_a_creation_deserializes(
     request, _ = client.api_client.requests_api.retrieve(rq_id)
     assert (request.id, request.status.value, request.operation.type) == (rq_id, "finished", "create:task")
     assert (request.operation.target, request.operation.task_id, request.result_id) == ("task", task.id, task.id)
-    assert request.owner.username == client.me().username
+    assert request.owner.username == user.username
     assert request.finished_date is not None
 
 
