@@ -50,9 +50,13 @@ class EmbeddedConsumer(Consumer):
         pass
 
 
+# Huey backs off polling an idle SQLite queue up to 10 s; a user waiting on a task would feel that.
+MAX_POLL_DELAY_S = 0.5
+
+
 def start_embedded_consumer(workers: int) -> Consumer:
     load_job_modules()
-    consumer = EmbeddedConsumer(queue, workers=workers, worker_type="thread", periodic=True)
+    consumer = EmbeddedConsumer(queue, workers=workers, worker_type="thread", periodic=True, max_delay=MAX_POLL_DELAY_S)
     consumer.start()
     log.info("embedded queue consumer started with %d thread(s)", workers)
     return consumer
@@ -61,4 +65,4 @@ def start_embedded_consumer(workers: int) -> Consumer:
 def run_worker(workers: int) -> None:
     """`contour worker`: a standalone consumer process (blocks until interrupted)."""
     load_job_modules()
-    Consumer(queue, workers=workers, worker_type="thread", periodic=True).run()
+    Consumer(queue, workers=workers, worker_type="thread", periodic=True, max_delay=MAX_POLL_DELAY_S).run()

@@ -29,7 +29,7 @@ from contour.config import get_settings  # noqa: E402
 from contour.db import get_engine  # noqa: E402
 from contour.migrations import upgrade  # noqa: E402
 from contour.models import metadata  # noqa: E402
-from contour.queue import EmbeddedConsumer, load_job_modules, queue  # noqa: E402
+from contour.queue import MAX_POLL_DELAY_S, EmbeddedConsumer, load_job_modules, queue  # noqa: E402
 from tests.factories import Factory  # noqa: E402
 
 
@@ -93,7 +93,7 @@ def worker() -> Iterator[None]:
     """In-process consumer threads on the embedded queue, as `contour serve` runs them."""
     load_job_modules()
     queue.flush()
-    consumer = EmbeddedConsumer(queue, workers=1, worker_type="thread", periodic=False)
+    consumer = EmbeddedConsumer(queue, workers=1, worker_type="thread", periodic=False, max_delay=MAX_POLL_DELAY_S)
     consumer.start()
     yield
     consumer.stop(graceful=True)

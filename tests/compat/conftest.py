@@ -240,3 +240,37 @@ class Cli:
 @pytest.fixture
 def cli(live_server: LiveServer, tmp_path: Path) -> Cli:
     return Cli(live_server, tmp_path / "cli-home")
+
+
+# Module-scoped counterparts, for modules that build one expensive object (a task with data) and
+# only read it in many tests.
+
+
+@pytest.fixture(scope="module")
+def module_tmp_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("module")
+
+
+@pytest.fixture(scope="module")
+def module_user(live_server: LiveServer, module_tmp_path: Path) -> Account:
+    number = next(_user_numbers)
+    account = Account(f"compat-module-{os.getpid()}-{number}", PASSWORD, f"module{number}-{os.getpid()}@example.com")
+    with Client(live_server.url, config=_config(module_tmp_path), check_server_version=False) as client:
+        client.api_client.auth_api.create_register(
+            models.RegisterSerializerExRequest(
+                username=account.username, email=account.email, password1=account.password, password2=account.password
+            )
+        )
+    return account
+
+
+@pytest.fixture(scope="module")
+def module_client(live_server: LiveServer, module_user: Account, module_tmp_path: Path) -> Iterator[Client]:
+    with Client(live_server.url, config=_config(module_tmp_path)) as client:
+        client.login((module_user.username, module_user.password))
+        yield client
+
+
+@pytest.fixture(scope="module")
+def module_cli(live_server: LiveServer, module_tmp_path: Path) -> Cli:
+    return Cli(live_server, module_tmp_path / "cli-home")

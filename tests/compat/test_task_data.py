@@ -31,24 +31,34 @@ def spec(name: str, **fields: object) -> models.TaskWriteRequest:
     return models.TaskWriteRequest(name=name, labels=LABELS, **fields)
 
 
+def write_frames(directory: Path) -> list[Path]:
+    return [
+        write_image(directory / f"img{i}.jpg", width, HEIGHT, color=(i * 40, 90, 160)) for i, width in enumerate(WIDTHS)
+    ]
+
+
 @pytest.fixture
 def image_paths(tmp_path: Path) -> list[Path]:
-    return [write_image(tmp_path / "media" / f"img{i}.jpg", width, HEIGHT, color=(i * 40, 90, 160))
-            for i, width in enumerate(WIDTHS)]
+    return write_frames(tmp_path / "media")
 
 
-@pytest.fixture
-def task(client: Client, image_paths: list[Path]) -> Task:
-    return client.tasks.create_from_data(
+@pytest.fixture(scope="module")
+def module_image_paths(module_tmp_path: Path) -> list[Path]:
+    return write_frames(module_tmp_path / "media")
+
+
+# Built once: the tests that use it only read it.
+@pytest.fixture(scope="module")
+def task(module_client: Client, module_image_paths: list[Path]) -> Task:
+    return module_client.tasks.create_from_data(
         spec=spec("five", segment_size=2),
-        resources=image_paths,
+        resources=module_image_paths,
         data_params={"image_quality": 55, "chunk_size": 2},
     )
 
 
 def size_of(data: io.RawIOBase | bytes) -> tuple[int, int]:
-    stream = io.BytesIO(data) if isinstance(data, bytes) else data
-    with Image.open(stream) as image:
+    with Image.open(io.BytesIO(data if isinstance(data, bytes) else data.read())) as image:
         return image.size
 
 
@@ -66,8 +76,8 @@ def test_meta_lists_the_uploaded_images_in_order(task: Task) -> None:
     ]
 
 
-def test_original_frame_is_the_uploaded_file(task: Task, image_paths: list[Path]) -> None:
-    assert task.get_frame(3, quality="original").read() == image_paths[3].read_bytes()
+def test_original_frame_is_the_uploaded_file(task: Task, module_image_paths: list[Path]) -> None:
+    assert task.get_frame(3, quality="original").read() == module_image_paths[3].read_bytes()
 
 
 def test_compressed_frame_is_a_jpeg_of_the_same_size(task: Task) -> None:
@@ -80,15 +90,18 @@ def test_compressed_chunk_is_a_zip_of_its_frames(task: Task) -> None:
     task.download_chunk(1, buffer, quality="compressed")
     with zipfile.ZipFile(buffer) as archive:
         assert archive.namelist() == ["000000.jpeg", "000001.jpeg"]
-        assert [size_of(archive.read(name)) for name in archive.namelist()] == [(WIDTHS[2], HEIGHT), (WIDTHS[3], HEIGHT)]
+        assert [size_of(archive.read(name)) for name in archive.namelist()] == [
+            (WIDTHS[2], HEIGHT),
+            (WIDTHS[3], HEIGHT),
+        ]
 
 
-def test_original_chunk_keeps_the_uploaded_bytes(task: Task, image_paths: list[Path]) -> None:
+def test_original_chunk_keeps_the_uploaded_bytes(task: Task, module_image_paths: list[Path]) -> None:
     buffer = io.BytesIO()
     task.download_chunk(2, buffer, quality="original")
     with zipfile.ZipFile(buffer) as archive:
         assert archive.namelist() == ["000000.jpg"]
-        assert archive.read("000000.jpg") == image_paths[4].read_bytes()
+        assert archive.read("000000.jpg") == module_image_paths[4].read_bytes()
 
 
 def test_segment_size_makes_one_job_per_segment(task: Task) -> None:
@@ -122,7 +135,9 @@ def test_share_files_become_a_task(client: Client, live_server: LiveServer, user
     for i, width in enumerate(WIDTHS[:3]):
         write_image(share / f"s{i}.png", width, HEIGHT)
     task = client.tasks.create_from_data(
-        spec=spec("shared"), resource_type=ResourceType.SHARE, resources=[f"{share.name}/"],
+        spec=spec("shared"),
+        resource_type=ResourceType.SHARE,
+        resources=[f"{share.name}/"],
     )
     assert task.size == 3
     assert [(f.name, f.width) for f in task.get_meta().frames] == [
@@ -132,33 +147,52 @@ def test_share_files_become_a_task(client: Client, live_server: LiveServer, user
 
 
 @pytest.fixture
-def small_request_limit(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Files over the SDK's request limit (100 MiB) go through TUS; lower the limit so small ones do."""
+def tus_uploads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Files over the SDK's request limit (100 MiB) go through TUS; lower the limit so small ones do.
+
+    Gives the names of the files the SDK sent through TUS, in chunks smaller than the files.
+    """
     assert uploading.MAX_REQUEST_SIZE == 100 * 2**20
     # `DataUploader` binds the limit as a keyword default when the module loads; pass a small one instead.
-    monkeypatch.setattr(task_proxies, "DataUploader",
-                        functools.partial(uploading.DataUploader, max_request_size=1024))
+    monkeypatch.setattr(task_proxies, "DataUploader", functools.partial(uploading.DataUploader, max_request_size=1024))
+    # Several PATCH requests per file, as for a real large file (10 MiB chunks).
+    monkeypatch.setattr(uploading, "TUS_CHUNK_SIZE", 997)
+    sent: list[str] = []
+    upload = uploading.Uploader._upload_file_data_with_tus
+
+    def spy(self: uploading.Uploader, url: str, filename: Path, **kwargs: object) -> str:
+        sent.append(Path(filename).name)
+        return upload(self, url, filename, **kwargs)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(uploading.Uploader, "_upload_file_data_with_tus", spy)
+    return sent
 
 
 def test_files_over_the_request_limit_are_uploaded_with_tus(
-    client: Client, tmp_path: Path, small_request_limit: None
+    client: Client, tmp_path: Path, tus_uploads: list[str]
 ) -> None:
     small = write_image(tmp_path / "a_small.png", 4, 4)
     large = [write_image(tmp_path / f"b_large{i}.bmp", 60 + i, 40) for i in range(2)]
-    assert small.stat().st_size < 1024 < min(path.stat().st_size for path in large)
     task = client.tasks.create_from_data(spec=spec("tus"), resources=[*large, small])
+    assert sorted(tus_uploads) == ["b_large0.bmp", "b_large1.bmp"]
     meta = task.get_meta()
     assert [(f.name, f.width) for f in meta.frames] == [("a_small.png", 4), ("b_large0.bmp", 60), ("b_large1.bmp", 61)]
     assert task.get_frame(2, quality="original").read() == large[1].read_bytes()
 
 
-def test_predefined_order_survives_tus_uploads(client: Client, tmp_path: Path, small_request_limit: None) -> None:
+def test_predefined_order_survives_tus_uploads(client: Client, tmp_path: Path, tus_uploads: list[str]) -> None:
     # The SDK sends bulk files before TUS ones; `upload_file_order` restores the caller's order.
-    paths = [write_image(tmp_path / "z.bmp", 50, 40), write_image(tmp_path / "m.png", 5, 5),
-             write_image(tmp_path / "a.bmp", 51, 40)]
+    paths = [
+        write_image(tmp_path / "z.bmp", 50, 40),
+        write_image(tmp_path / "m.png", 5, 5),
+        write_image(tmp_path / "a.bmp", 51, 40),
+    ]
     task = client.tasks.create_from_data(
-        spec=spec("ordered"), resources=paths, data_params={"sorting_method": "predefined"},
+        spec=spec("ordered"),
+        resources=paths,
+        data_params={"sorting_method": "predefined"},
     )
+    assert sorted(tus_uploads) == ["a.bmp", "z.bmp"]
     assert [f.name for f in task.get_meta().frames] == ["z.bmp", "m.png", "a.bmp"]
 
 
@@ -170,7 +204,7 @@ def test_request_record_of_a_creation_deserializes(
 
     def spy(self: Client, rq_id: str, **kwargs: object) -> object:
         polled.append(rq_id)
-        return wait(self, rq_id, **kwargs)  # type: ignore[arg-type]
+        return wait(self, rq_id, **kwargs)
 
     monkeypatch.setattr(Client, "wait_for_completion", spy)
     task = client.tasks.create_from_data(spec=spec("recorded"), resources=image_paths[:2])

@@ -8,7 +8,7 @@ sees half a chunk.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from itertools import repeat
 from multiprocessing import get_context
@@ -34,6 +34,19 @@ def _pool() -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=_workers(), mp_context=get_context("forkserver"))
 
 
+class _InThread:
+    """The part of the executor interface build_imageset_chunks uses, run in the calling thread."""
+
+    def __enter__(self) -> _InThread:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def map(self, fn: Callable[..., tuple[bytes, str]], *iterables: Iterable[object], chunksize: int = 1) -> Iterator[tuple[bytes, str]]:
+        return map(fn, *iterables)
+
+
 def _write_atomically(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
@@ -47,7 +60,8 @@ def build_imageset_chunks(
     qualities: tuple[Quality, ...] = ("compressed", "original")
     total = len(paths) * len(qualities)
     done = 0
-    with _pool() as pool:
+    # Starting worker processes costs ~0.3 s: not worth it for a task of one chunk.
+    with _pool() if len(paths) > chunk_size else _InThread() as pool:
         for quality in qualities:
             encoded = pool.map(encode_frame, [str(p) for p in paths], repeat(quality), repeat(image_quality), chunksize=4)
             entries: list[tuple[bytes, str]] = []
