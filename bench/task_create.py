@@ -408,76 +408,123 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--image-quality", type=int, default=70)
     p.add_argument("--limit-sample", type=int, default=0,
                    help="images timed for the physical limit (default: all of them)")
+    p.add_argument("--rounds", type=int, default=3, help="interleaved rounds of (a) and (b) (default 3)")
     p.add_argument("--no-cache-run", action="store_true", help="skip the use_cache=true creation")
     p.add_argument("--profile", action="store_true", help="profile an extra use_cache=false creation with py-spy")
     return p.parse_args()
+
+
+def _limit_half(args: tuple[list[str], int]) -> dict[str, float]:
+    names, quality = args
+    return physical_limit([Path(n) for n in names], quality)
+
+
+def physical_limit_parallel(paths: list[Path], processes: int, quality: int = 70) -> float:
+    """The same work split over `processes` processes (started beforehand); images/s."""
+    parts = [[str(p) for p in paths[i::processes]] for i in range(processes)]
+    with ProcessPoolExecutor(max_workers=processes) as pool:
+        list(pool.map(_limit_half, [([str(paths[0])], quality)] * processes))  # start + import first
+        t0 = time.perf_counter()
+        list(pool.map(_limit_half, [(part, quality) for part in parts]))
+        return len(paths) / (time.perf_counter() - t0)
 
 
 def run(args: argparse.Namespace, tmp: Path) -> None:
     media_dir = args.media_dir.resolve()
     paths = ensure_images(media_dir, args.images)
     total_bytes = warm_page_cache(paths)
+    cores = os.cpu_count() or 1
     print(f"{len(paths):,} images, {total_bytes / len(paths) / 1000:.0f} KB mean (JPEG q90 1920x1080), "
-          f"{mb(total_bytes)} in all; {os.cpu_count()} cores", flush=True)
-
+          f"{mb(total_bytes)} in all; {cores} cores", flush=True)
     sample = paths[: args.limit_sample] if args.limit_sample else paths
-    limit = physical_limit(sample, args.image_quality)
-    print(f"(a) physical limit, 1 process: {limit['images_per_s']:.1f} images/s "
-          f"(decode {limit['decode_ms']:.1f} ms, resize {limit['resize_ms']:.1f} ms, "
-          f"encode q{args.image_quality} {limit['encode_ms']:.1f} ms per image)", flush=True)
 
     env = set_contour_env(tmp / "data", media_dir, chunk_workers=str(args.chunk_workers))
     key = prepare_database()
     server_files = [f"{IMAGE_DIR}/{p.name}" for p in paths]
     data_dir = tmp / "data"
-    results: list[tuple[str, Creation, tuple[int, int]]] = []
+    data = {"server_files": server_files, "image_quality": args.image_quality, "sorting_method": "lexicographical"}
+    limits: list[dict[str, float]] = []
+    parallel: list[float] = []
+    built: list[Creation] = []
+    cached: list[Creation] = []
+    chunks = (0, 0)
+    chunk_size = None
+    n = len(paths)
     with http_server(env, tmp / "server.log") as server, api_client(server.base, key) as client:
-        runs = [("use_cache=false", False)] + ([] if args.no_cache_run else [("use_cache=true", True)])
-        for label, use_cache in runs:
-            task_id = create_task(client, f"bench {label}")
+        # Rounds interleave (a) and (b) so that both see the same machine weather.
+        for round_no in range(1, args.rounds + 1):
+            limit = physical_limit(sample, args.image_quality)
+            limits.append(limit)
+            if cores > 1:
+                parallel.append(physical_limit_parallel(sample, cores, args.image_quality))
+            task_id = create_task(client, f"bench use_cache=false {round_no}")
             time.sleep(0.5)
-            creation = attach_data(client, task_id, {
-                "server_files": server_files, "image_quality": args.image_quality, "use_cache": use_cache,
-                "sorting_method": "lexicographical",
-            })
-            chunks = dir_size(data_dir / "tasks" / str(task_id) / "chunks")
-            results.append((label, creation, chunks))
-            print(f"  {label}: {creation.wall_s:.1f} s", flush=True)
-        meta = check(client.get(f"/api/tasks/{results[0][1].task_id}/data/meta"), 200).json()
-        chunk_size = meta["chunk_size"]
+            creation = attach_data(client, task_id, {**data, "use_cache": False})
+            built.append(creation)
+            if chunk_size is None:
+                chunk_size = check(client.get(f"/api/tasks/{task_id}/data/meta"), 200).json()["chunk_size"]
+                chunks = dir_size(data_dir / "tasks" / str(task_id) / "chunks")
+            check(client.delete(f"/api/tasks/{task_id}"), 204)
+            if not args.no_cache_run:
+                task_id = create_task(client, f"bench use_cache=true {round_no}")
+                time.sleep(0.5)
+                cached.append(attach_data(client, task_id, {**data, "use_cache": True}))
+                check(client.delete(f"/api/tasks/{task_id}"), 204)
+            extra = f", (a) x{cores} processes {parallel[-1]:.1f}" if parallel else ""
+            print(f"round {round_no}: (a) {limit['images_per_s']:.1f} images/s{extra}, "
+                  f"(b) use_cache=false {creation.wall_s:.1f} s = {n / creation.wall_s:.1f} images/s "
+                  f"-> ratio {n / creation.wall_s / limit['images_per_s']:.2f}"
+                  + (f"; use_cache=true {cached[-1].wall_s:.1f} s" if cached else ""), flush=True)
 
         if args.profile:
             task_id = create_task(client, "bench profiled")
+            time.sleep(0.5)
             out = tmp / "profile.txt"
             with py_spy(server.proc.pid, out):
-                profiled = attach_data(client, task_id, {
-                    "server_files": server_files, "image_quality": args.image_quality, "use_cache": False})
-            print(f"\nprofiled use_cache=false creation (py-spy attached, slower): {profiled.wall_s:.1f} s")
+                profiled = attach_data(client, task_id, {**data, "use_cache": False})
+            print(f"\nprofiled use_cache=false creation (py-spy attached, so slower): {profiled.wall_s:.1f} s "
+                  f"= {n / profiled.wall_s:.1f} images/s")
             summarize_profile(out, wall_s=profiled.wall_s, focus=(
-                "create_task_data", "_frame_sizes", "build_imageset_chunks", "encode_frame", "compress_to_jpeg",
-                "original_bytes", "probe_image", "zip_chunk", "_write_atomically", "progress (runner.py)",
-                "_commit", "write_images_manifest", "_send_bytes", "_recv_bytes", "dumps", "loads", "load (",
-                "save (", "_pool", "gather_files",
+                "create_task_data", "gather_files", "_frame_sizes", "build_imageset_chunks", "_pool",
+                "encode_frame", "compress_to_jpeg", "original_bytes", "probe_image", "ImageFile.load (",
+                "Image.save (", "zip_chunk", "_write_atomically", "progress (requests/runner.py)", "_commit",
+                "write_images_manifest", "_send_bytes", "_recv_bytes", "dumps", "_find_and_load",
             ))
 
-    n = len(paths)
-    a = limit["images_per_s"]
-    header = f"{'scenario':<40} {'wall s':>8} {'images/s':>9} {'vs (a)':>7} {'queued s':>9} {'run s':>7} {'chunks on disk':>18}"
-    print(f"\nTask creation, {n:,} 1920x1080 JPEGs via server_files; chunk_size {chunk_size}; "
-          f"image_quality {args.image_quality}; chunk workers {args.chunk_workers or os.cpu_count()}")
+    med = statistics.median
+    a = med(x["images_per_s"] for x in limits)
+    a_seconds = med(x["seconds"] for x in limits) * n / len(sample)
+    ratios = [n / c.wall_s / x["images_per_s"] for c, x in zip(built, limits, strict=True)]
+    header = (f"{'scenario (median of ' + str(args.rounds) + ' rounds)':<44} {'wall s':>7} {'images/s':>9}"
+              f" {'vs (a)':>7} {'queued s':>9} {'run s':>7}")
+    print(f"\nTask creation, {n:,} 1920x1080 JPEGs ({total_bytes / n / 1000:.0f} KB) via server_files; chunk_size "
+          f"{chunk_size}; image_quality {args.image_quality}; chunk workers {args.chunk_workers or cores}; {cores} cores")
     print(header)
     print("-" * len(header))
-    print(f"{'(a) Pillow decode+preview+encode, 1 proc':<40} {limit['seconds']:>8.1f} {a:>9.1f} {1:>7.2f}"
-          f" {'-':>9} {'-':>7} {'-':>18}")
-    for label, c, (size, files) in results:
-        rate = n / c.wall_s
-        print(f"{'(b) Contour ' + label:<40} {c.wall_s:>8.1f} {rate:>9.1f} {rate / a:>7.2f} {c.queued_s:>9.2f}"
-              f" {c.run_s:>7.1f} {mb(size) + f' /{files:>4}':>18}")
-    b = results[0][1]
-    print(f"\nqueued s = created -> started (the queue's pick-up delay); run s = started -> finished (server clock)."
-          f"\n(b) without the pick-up delay: {n / b.run_s:.1f} images/s = {n / b.run_s / a:.2f} x (a)")
-    print(f"\nratio (b)/(a), task creation with use_cache=false vs one-process Pillow: {n / b.wall_s / a:.2f} "
-          f"({n / b.wall_s:.1f} vs {a:.1f} images/s, {n:,} images)")
+    print(f"{'(a) Pillow decode+preview+encode, 1 process':<44} {a_seconds:>7.1f} {a:>9.1f} {1:>7.2f}"
+          f" {'-':>9} {'-':>7}")
+    if parallel:
+        p = med(parallel)
+        print(f"{f'(a) the same, {cores} processes (2-core limit)':<44} {n / p:>7.1f} {p:>9.1f} {p / a:>7.2f}"
+              f" {'-':>9} {'-':>7}")
+    for label, runs in (("use_cache=false", built), ("use_cache=true", cached)):
+        if not runs:
+            continue
+        wall = med(c.wall_s for c in runs)
+        print(f"{'(b) Contour ' + label:<44} {wall:>7.1f} {n / wall:>9.1f} {n / wall / a:>7.2f}"
+              f" {med(c.queued_s for c in runs):>9.2f} {med(c.run_s for c in runs):>7.1f}")
+    lo = limits[0]
+    print(f"\n(a) per image: decode {med(x['decode_ms'] for x in limits):.1f} ms, 256-px resize "
+          f"{med(x['resize_ms'] for x in limits):.1f} ms, encode q{args.image_quality} "
+          f"{med(x['encode_ms'] for x in limits):.1f} ms ({lo['out_kb']:.0f} KB out).")
+    print("queued s = created -> started (the queue's pick-up delay); run s = started -> finished (server clock).")
+    print(f"use_cache=false chunks on disk: {mb(chunks[0])} in {chunks[1]} files (compressed + original).")
+    if parallel:
+        b_rate = n / med(c.wall_s for c in built)
+        print(f"(b) use_cache=false / 2-process Pillow: {b_rate / med(parallel):.2f}")
+    print(f"per-round ratios (b)/(a): {', '.join(f'{r:.2f}' for r in ratios)}")
+    print(f"\nratio (b)/(a), task creation with use_cache=false vs one-process Pillow: {med(ratios):.2f} "
+          f"(median of {len(ratios)} rounds; {n / med(c.wall_s for c in built):.1f} vs {a:.1f} images/s, {n:,} images)")
 
 
 def main() -> None:

@@ -1,0 +1,1 @@
+"""The annotation model and its rules: shapes, tracks, tags; interpolation, merging, slicing."""
