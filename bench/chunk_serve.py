@@ -197,7 +197,8 @@ def run(args: argparse.Namespace, tmp: Path) -> None:
               f" {r['rps']:>7.1f} {r['mbps']:>7.0f}")
     print(f"\nunder {args.clients}-client load: server {result['server_cpu'] / result['seconds']:.2f} cores busy, "
           f"client (this process) {result['client_cpu'] / result['seconds']:.2f} cores; "
-          f"server CPU per request {result['server_cpu'] / result['requests'] * 1000:.1f} ms; "
+          f"server CPU per request {result['server_cpu'] / result['requests'] * 1000:.1f} ms "
+          f"(1 client: {one['server_cpu'] / max(1, one['requests']) * 1000:.1f} ms); "
           f"fairness (fewest/most requests per client) {result['fairness']:.2f}")
     print(f"\n{args.clients} clients fetching cached {args.quality} chunks (~{mb(chunk_bytes)}): p50 {result['p50']:.0f} ms, "
           f"p99 {result['p99']:.0f} ms, {result['rps']:.1f} requests/s ({result['mbps']:.0f} MB/s); "

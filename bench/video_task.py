@@ -29,7 +29,6 @@ OK/FAIL.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import shutil
@@ -54,7 +53,9 @@ from task_create import (  # noqa: E402 - the shared bench helpers
     http_server,
     mb,
     prepare_database,
+    py_spy,
     set_contour_env,
+    summarize_profile,
 )
 
 VIDEO_DIR = "video-720p"
@@ -154,6 +155,60 @@ def cache_entries() -> int:
     return get_chunk_cache().entry_count()
 
 
+def machine_busy() -> tuple[float, float]:
+    """(busy, total) jiffies of all CPUs, from /proc/stat."""
+    values = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = values[3] + values[4]  # idle + iowait
+    return float(sum(values) - idle), float(sum(values))
+
+
+def busy_cores(before: tuple[float, float], after: tuple[float, float]) -> float:
+    total = after[1] - before[1]
+    return (after[0] - before[0]) / total * (os.cpu_count() or 1) if total else float("nan")
+
+
+def cache_volume() -> int:
+    from contour.resources.data.cache import get_chunk_cache
+
+    return get_chunk_cache().volume()
+
+
+def cache_breakdown(cache_dir: Path) -> dict[str, int]:
+    """Bytes of the cache directory: value files, the SQLite file, its WAL and shared memory."""
+    parts = {"values": 0, "db": 0, "wal": 0}
+    for p in cache_dir.rglob("*") if cache_dir.exists() else []:
+        try:
+            size = p.stat().st_size if p.is_file() else 0
+        except FileNotFoundError:
+            continue
+        key = "db" if p.name == "cache.db" else "wal" if p.name.startswith("cache.db-") else "values"
+        parts[key] += size
+    parts["total"] = sum(parts.values())
+    return parts
+
+
+def chunk_build_costs(path: Path, number: int, chunk_size: int) -> dict[str, float]:
+    """In a fresh process: build_chunk of one chunk given the VideoInfo vs without it (as the server
+    calls it, so it probes the file first); ms, median of 3."""
+    code = (
+        "import sys,time,json,statistics; from pathlib import Path; from contour.media import video\n"
+        "p=Path(sys.argv[1]); n=int(sys.argv[2]); size=int(sys.argv[3]); info=video.probe_video(p)\n"
+        "frames=list(range(n*size, min((n+1)*size, info.frame_count))); out={}\n"
+        "for q in ('compressed','original'):\n"
+        " for label, kw in (('with_info', {'info': info}), ('no_info', {})):\n"
+        "  ts=[]\n"
+        "  for _ in range(3):\n"
+        "   t=time.perf_counter(); video.build_chunk(p, frames, kind='video', quality=q, image_quality=70, **kw)\n"
+        "   ts.append((time.perf_counter()-t)*1000)\n"
+        "  out[q+'_'+label]=statistics.median(ts)\n"
+        "print(json.dumps(out))"
+    )
+    import json
+
+    return json.loads(subprocess.check_output([sys.executable, "-c", code, str(path), str(number), str(chunk_size)],
+                                              text=True).strip().splitlines()[-1])
+
+
 def probe_seconds(path: Path) -> float:
     """probe_video of the file in a fresh process, as each chunk build does (median of 3)."""
     code = ("import sys,time; from pathlib import Path; from contour.media.video import probe_video; "
@@ -176,8 +231,11 @@ def parse_args() -> argparse.Namespace:
                    help="frames of the use_cache=false pilot that gives the rate (default 1800 = 50 chunks)")
     p.add_argument("--max-nocache-s", type=float, default=480,
                    help="run use_cache=false on the full video only if the pilot predicts at most this (default 480)")
-    p.add_argument("--evict-chunks", type=int, default=60,
-                   help="chunks (of each quality) requested to show eviction (default 60)")
+    p.add_argument("--evict-factor", type=float, default=2.0,
+                   help="request cold chunks until this many times the cache limit was served (default 2)")
+    p.add_argument("--evict-max", type=int, default=400, help="but at most this many chunks (default 400)")
+    p.add_argument("--profile", action="store_true",
+                   help="py-spy an extra use_cache=false creation of 720 frames and 10 cold chunk requests")
     return p.parse_args()
 
 
@@ -198,7 +256,6 @@ def run(args: argparse.Namespace, tmp: Path) -> None:
           f"probe_video() {probe_s:.2f} s; cache limit {mb(limit_bytes)}", flush=True)
 
     checks: list[tuple[str, bool, str]] = []
-    rows: list[tuple[str, str]] = []
     with http_server(env, tmp / "server.log") as server, api_client(server.base, key) as client:
         baseline = dir_size(tasks_dir)
 
@@ -232,8 +289,10 @@ def run(args: argparse.Namespace, tmp: Path) -> None:
         pilot_frames = min(args.pilot_frames, size)
         pilot_task = create_task(client, "bench video use_cache=false pilot", segment_size=0)
         time.sleep(0.5)
+        cpu0 = machine_busy()
         c_pilot = attach_data(client, pilot_task, {"server_files": [server_file], "use_cache": False,
                                                    "image_quality": 70, "stop_frame": pilot_frames - 1})
+        pilot_cores = busy_cores(cpu0, machine_busy())
         pilot_disk = dir_size(tasks_dir / str(pilot_task))
         pilot_chunks = (pilot_frames + chunk_size - 1) // chunk_size
         per_chunk_s = c_pilot.run_s / pilot_chunks
@@ -244,49 +303,89 @@ def run(args: argparse.Namespace, tmp: Path) -> None:
         c_full: Creation | None = None
         full_task = None
         full_disk = (0, 0)
+        full_cores = float("nan")
         open_prebuilt: dict[str, float] | None = None
         if pilot_frames < size and predicted_s <= args.max_nocache_s:
             full_task = create_task(client, "bench video use_cache=false", segment_size=0)
             time.sleep(0.5)
+            cpu0 = machine_busy()
             c_full = attach_data(client, full_task, {"server_files": [server_file], "use_cache": False,
                                                      "image_quality": 70})
+            full_cores = busy_cores(cpu0, machine_busy())
             full_disk = dir_size(tasks_dir / str(full_task))
             open_prebuilt = open_job(client, full_task)
             print(f"use_cache=false: created in {c_full.wall_s:.1f} s", flush=True)
         elif pilot_frames >= size:
-            c_full, full_task, full_disk = c_pilot, pilot_task, pilot_disk
+            c_full, full_task, full_disk, full_cores = c_pilot, pilot_task, pilot_disk, pilot_cores
         if open_prebuilt is None:
             open_prebuilt = open_job(client, full_task if full_task is not None else pilot_task)
 
-        # 5. eviction: many cold chunks of both qualities, cache dir measured after each response
+        # 5. eviction: cold chunks of both qualities until --evict-factor x the limit was served;
+        #    the cache directory is measured after each response
         rng = random.Random(5)
-        numbers = rng.sample(range(n_chunks), min(args.evict_chunks, n_chunks))
-        served = 0
+        order = [n for n in rng.sample(range(n_chunks), n_chunks) if n != far]
+        served = requested = 0
         peak = 0
         peak_after = ""
+        peak_parts: dict[str, int] = {}
         evict_t0 = time.perf_counter()
         chunk_ms: dict[str, list[float]] = {"compressed": [], "original": []}
-        for number in numbers:
+        for number in order:
+            if served >= args.evict_factor * limit_bytes or requested >= args.evict_max:
+                break
             for quality in ("compressed", "original"):
                 ms, r = timed(client, f"/api/tasks/{cached_task}/data",
                               {"type": "chunk", "number": number, "quality": quality})
                 chunk_ms[quality].append(ms)
                 served += len(r.content)
-                now = dir_size(cache_dir)[0]
-                if now > peak:
-                    peak, peak_after = now, f"{quality} chunk {number}"
+                requested += 1
+                now = cache_breakdown(cache_dir)
+                if now["total"] > peak:
+                    peak, peak_after, peak_parts = now["total"], f"{quality} chunk {number}", now
         evict_s = time.perf_counter() - evict_t0
         entries_before_delete = cache_entries()
         cache_before_delete = dir_size(cache_dir)
-        checks.append((f"cache dir never above the limit ({len(numbers) * 2} cold chunks, {mb(served)} served)",
-                       peak <= limit_bytes, f"peak {mb(peak)} (after {peak_after}) vs limit {mb(limit_bytes)}"))
-        print(f"eviction: {len(numbers) * 2} cold chunks in {evict_s:.0f} s, {mb(served)} served; cache peak "
+        volume = cache_volume()
+        checks.append((f"cache dir never above the limit ({requested} cold chunks, {mb(served)} served)",
+                       peak <= limit_bytes, f"peak {mb(peak)} (after {peak_after}) vs limit {mb(limit_bytes)}: "
+                       f"value files {mb(peak_parts.get('values', 0))} + cache.db {mb(peak_parts.get('db', 0))} + "
+                       f"WAL/shm {mb(peak_parts.get('wal', 0))}; {entries_before_delete} entries left of "
+                       f"{requested + 3} cached; diskcache volume() now {mb(volume)}"))
+        accounted = peak_parts.get("values", 0) + peak_parts.get("db", 0)
+        checks.append(("value files + cache.db (what diskcache's size_limit accounts) within the limit",
+                       accounted <= limit_bytes, f"{mb(accounted)} at the directory's peak; the SQLite WAL/shm "
+                       f"({mb(peak_parts.get('wal', 0))}) is outside diskcache's volume()"))
+        print(f"eviction: {requested} cold chunks in {evict_s:.0f} s, {mb(served)} served; cache peak "
               f"{mb(peak)}, {entries_before_delete} entries", flush=True)
 
+        profiled_task = None
+        if args.profile:
+            profiled_task = create_task(client, "bench video profiled", segment_size=0)
+            time.sleep(0.5)
+            out = tmp / "profile.txt"
+            frames = min(720, size)
+            with py_spy(server.proc.pid, out):
+                t0 = time.perf_counter()
+                profiled = attach_data(client, profiled_task, {"server_files": [server_file], "use_cache": False,
+                                                               "image_quality": 70, "stop_frame": frames - 1})
+                t1 = time.perf_counter()
+                for number in order[-10:]:
+                    timed(client, f"/api/tasks/{cached_task}/data", {"type": "chunk", "number": number,
+                                                                     "quality": "compressed"})
+                t2 = time.perf_counter()
+            print(f"\nprofiled (py-spy attached, so slower): use_cache=false creation of {frames} frames "
+                  f"{profiled.wall_s:.1f} s, then 10 cold compressed chunks of the use_cache=true task {t2 - t1:.1f} s")
+            print("(py-spy samples Python threads only: the codec threads of libx264/FFmpeg are not counted)")
+            summarize_profile(out, wall_s=t2 - t0, top=16, focus=(
+                "build_video_chunks", "_build_video_chunk", "build_chunk", "probe_video", "_packet_index",
+                "_check_tail", "_iter_av_frames", "_encode_mp4_frames", "_Mp4ChunkWriter.add",
+                "_Mp4ChunkWriter.finish", "frames_chunk", "get_task_data", "media_view", "_write_atomically",
+                "DiskChunkCache.set", "_find_and_load",
+            ))
+
         # 6. deletion
-        for task_id in (cached_task, pilot_task, full_task):
-            if task_id is not None and task_id != (pilot_task if full_task == pilot_task else None):
-                check(client.delete(f"/api/tasks/{task_id}"), 204)
+        for task_id in sorted({t for t in (cached_task, pilot_task, full_task, profiled_task) if t is not None}):
+            check(client.delete(f"/api/tasks/{task_id}"), 204)
         time.sleep(1.0)
         after = dir_size(tasks_dir)
         leftover = [p.name for p in tasks_dir.iterdir()] if tasks_dir.exists() else []
@@ -298,6 +397,8 @@ def run(args: argparse.Namespace, tmp: Path) -> None:
                        f"{entries_before_delete} entries before DELETE, {entries_after} after; cache dir "
                        f"{mb(cache_before_delete[0])} / {cache_before_delete[1]} files -> "
                        f"{mb(cache_after[0])} / {cache_after[1]} files"))
+
+    costs = chunk_build_costs(path, far, chunk_size)
 
     # ----------------------------------------------------------------------- report
     print(f"\nVideo task: {args.frames:,} frames 1280x720 H.264 ({path.stat().st_size / 1e6:.0f} MB, keyint {KEYINT}), "
@@ -312,10 +413,11 @@ def run(args: argparse.Namespace, tmp: Path) -> None:
 
     row("create, use_cache=true", f"{c_cached.wall_s:.1f} s", f"queued {c_cached.queued_s:.2f} s, run {c_cached.run_s:.1f} s")
     row(f"create, use_cache=false, pilot {pilot_frames:,} frames", f"{c_pilot.wall_s:.1f} s",
-        f"{pilot_chunks} chunks x 2 qualities; {per_chunk_s:.2f} s per chunk pair (run)")
+        f"{pilot_chunks} chunks x 2 qualities; {per_chunk_s:.2f} s per chunk pair (run); "
+        f"machine {pilot_cores:.2f} of {os.cpu_count()} cores busy")
     if c_full is not None:
         row(f"create, use_cache=false, {size:,} frames (measured)", f"{c_full.wall_s:.1f} s",
-            f"queued {c_full.queued_s:.2f} s, run {c_full.run_s:.1f} s")
+            f"queued {c_full.queued_s:.2f} s, run {c_full.run_s:.1f} s; machine {full_cores:.2f} cores busy")
     else:
         row(f"create, use_cache=false, {size:,} frames: EXTRAPOLATED", f"~{predicted_s:.0f} s",
             f"NOT RUN (> {args.max_nocache_s:.0f} s): pilot x {size / pilot_frames:.1f}")
@@ -327,6 +429,10 @@ def run(args: argparse.Namespace, tmp: Path) -> None:
             f"({o['meta_kb']:.1f} KB), chunk 0 {o['chunk 0']:.0f} ms ({o['chunk_kb']:.0f} KB)")
     row(f"task chunk {far} compressed, cold / warm", f"{far_cold:.0f} ms", f"warm {far_warm:.0f} ms; "
         f"original cold {far_orig:.0f} ms ({len(r_orig.content) / 1e6:.1f} MB)")
+    row(f"in-process build_chunk({far}) compressed, VideoInfo given", f"{costs['compressed_with_info']:.0f} ms",
+        f"without (server's call, probes first) {costs['compressed_no_info']:.0f} ms")
+    row(f"in-process build_chunk({far}) original, VideoInfo given", f"{costs['original_with_info']:.0f} ms",
+        f"without (server's call, probes first) {costs['original_no_info']:.0f} ms")
     row("cold chunk, median over the eviction run: compressed", f"{statistics.median(chunk_ms['compressed']):.0f} ms",
         f"original {statistics.median(chunk_ms['original']):.0f} ms")
     row("disk: use_cache=true task dir", mb(task_disk_cached[0]), f"{task_disk_cached[1]} files (no raw copy: share)")
@@ -345,7 +451,7 @@ def run(args: argparse.Namespace, tmp: Path) -> None:
     full = f"{c_full.wall_s:.0f} s" if c_full is not None else f"~{predicted_s:.0f} s (extrapolated from {pilot_frames:,})"
     print(f"\n{size:,}-frame video: create use_cache=true {c_cached.wall_s:.1f} s, use_cache=false {full}; "
           f"open job cold {cold['total']:.0f} ms / warm {statistics.median(w['total'] for w in warm):.0f} ms; "
-          f"checks {'all OK' if all(ok for _, ok, _ in checks) else 'FAILED'}")
+          f"checks {'all OK' if all(ok for _, ok, _ in checks) else 'FAILED: ' + '; '.join(c for c, ok, _ in checks if not ok)}")
 
 
 def main() -> None:

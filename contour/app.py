@@ -18,6 +18,7 @@ from contour import __version__
 from contour.config import get_settings
 from contour.errors import ContourError
 from contour.resources.accounts.router import router as accounts_router
+from contour.resources.annotations.router import router as annotations_router
 from contour.resources.common.responses import JSONResponse
 from contour.resources.data.router import router as data_router
 from contour.resources.jobs.router import router as jobs_router
@@ -36,6 +37,7 @@ ROUTERS = (
     organizations_router,
     projects_router,
     data_router,
+    annotations_router,
     tasks_router,
     jobs_router,
     labels_router,

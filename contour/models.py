@@ -2,6 +2,7 @@
 
 from contour.db import Base
 from contour.resources.accounts import models as accounts  # noqa: F401
+from contour.resources.annotations import models as annotations  # noqa: F401
 from contour.resources.common import storage  # noqa: F401
 from contour.resources.data import models as data  # noqa: F401
 from contour.resources.jobs import models as jobs  # noqa: F401

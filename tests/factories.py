@@ -9,7 +9,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from contour.core.segments import split_into_segments
+from contour.core.segments import effective_overlap, split_into_segments
 from contour.db import transaction
 from contour.resources.accounts.service import do_create_user, do_login
 from contour.resources.jobs.service import do_split_into_jobs
@@ -97,4 +97,6 @@ class Factory:
             task.size = size
             task.mode = "annotation"
             task.segment_size = segment_size
+            effective = segment_size if 0 < segment_size <= size else size
+            task.overlap = effective_overlap(overlap, effective, interpolation=False)
             do_split_into_jobs(db, task, split_into_segments(size, segment_size, overlap))

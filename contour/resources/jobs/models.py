@@ -49,6 +49,8 @@ class Job(Base):
     )
     created_date: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_date: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    # Increases with every change of the job's annotations (stale clients learn of conflicts).
+    annotation_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     segment: Mapped[Segment] = relationship(lazy="joined")
     task: Mapped[Task] = relationship(lazy="joined")

@@ -1,0 +1,1 @@
+"""Annotations of jobs and tasks: storage, validation, the LabeledData API."""

@@ -1,0 +1,69 @@
+"""Routes of /api/jobs/{id}/annotations and /api/tasks/{id}/annotations (CVAT's LabeledData API)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request, Response
+from starlette.concurrency import run_in_threadpool
+
+from contour.resources.annotations import service
+from contour.resources.common.deps import DB, CurrentActor
+from contour.resources.common.responses import JSONResponse
+from contour.resources.common.types import PathId
+from contour.resources.jobs import access as job_access
+from contour.resources.tasks import access as task_access
+
+router = APIRouter(tags=["annotations"])
+
+
+@router.get("/api/jobs/{job_id}/annotations")
+def get_job_annotations(job_id: PathId, db: DB, actor: CurrentActor) -> Response:
+    return JSONResponse(service.read_job(db, job_access.access_job(db, actor, job_id)))
+
+
+@router.put("/api/jobs/{job_id}/annotations")
+async def put_job_annotations(job_id: PathId, request: Request, db: DB, actor: CurrentActor) -> Response:
+    data = service.parse_labeled_data(await request.body())
+    job = await run_in_threadpool(job_access.access_job, db, actor, job_id, "change")
+    return JSONResponse(await run_in_threadpool(service.do_write_job, db, job, "put", data))
+
+
+@router.patch("/api/jobs/{job_id}/annotations")
+async def patch_job_annotations(job_id: PathId, request: Request, db: DB, actor: CurrentActor) -> Response:
+    action = service.parse_action(request.query_params.get("action"))
+    data = service.parse_labeled_data(await request.body())
+    job = await run_in_threadpool(job_access.access_job, db, actor, job_id, "change")
+    return JSONResponse(await run_in_threadpool(service.do_write_job, db, job, action, data))
+
+
+@router.delete("/api/jobs/{job_id}/annotations", status_code=204)
+def delete_job_annotations(job_id: PathId, db: DB, actor: CurrentActor) -> Response:
+    service.clear_job(db, job_access.access_job(db, actor, job_id, "change"))
+    return Response(status_code=204)
+
+
+@router.get("/api/tasks/{task_id}/annotations")
+def get_task_annotations(task_id: PathId, db: DB, actor: CurrentActor) -> Response:
+    return JSONResponse(service.read_task(db, task_access.access_task(db, actor, task_id)))
+
+
+@router.put("/api/tasks/{task_id}/annotations")
+async def put_task_annotations(task_id: PathId, request: Request, db: DB, actor: CurrentActor) -> Response:
+    data = service.parse_labeled_data(await request.body())
+    task = await run_in_threadpool(task_access.access_task, db, actor, task_id, "change")
+    return JSONResponse(await run_in_threadpool(service.do_write_task, db, task, "put", data))
+
+
+@router.patch("/api/tasks/{task_id}/annotations")
+async def patch_task_annotations(task_id: PathId, request: Request, db: DB, actor: CurrentActor) -> Response:
+    action = service.parse_action(request.query_params.get("action"))
+    data = service.parse_labeled_data(await request.body())
+    task = await run_in_threadpool(task_access.access_task, db, actor, task_id, "change")
+    return JSONResponse(await run_in_threadpool(service.do_write_task, db, task, action, data))
+
+
+@router.delete("/api/tasks/{task_id}/annotations", status_code=204)
+def delete_task_annotations(task_id: PathId, db: DB, actor: CurrentActor) -> Response:
+    task = task_access.access_task(db, actor, task_id, "change")
+    for job in service.annotation_jobs(db, task):
+        service.clear_job(db, job)
+    return Response(status_code=204)
