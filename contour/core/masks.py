@@ -19,6 +19,7 @@ from contour.core.geometry import MaskError, ellipse_radii, parse_cvat_mask, rec
 
 __all__ = [
     "CocoRle",
+    "MAX_RASTER_COORDINATE",
     "MaskError",
     "bitmap_to_coco_rle",
     "bitmap_to_cvat_mask",
@@ -146,7 +147,11 @@ def _leb_encode(counts: npt.NDArray[np.int64]) -> str:
 
 
 def _leb_decode(text: str | bytes) -> npt.NDArray[np.int64]:
-    raw = np.frombuffer(text.encode("ascii") if isinstance(text, str) else bytes(text), dtype=np.uint8)
+    try:
+        encoded = text.encode("ascii") if isinstance(text, str) else bytes(text)
+    except UnicodeEncodeError as error:
+        raise MaskError("compressed COCO counts hold characters outside the encoding.") from error
+    raw = np.frombuffer(encoded, dtype=np.uint8)
     if not raw.size:
         return np.zeros(0, dtype=np.int64)
     codes = raw.astype(np.int64) - 48
@@ -224,9 +229,21 @@ def coco_rle_to_cvat_mask(rle: Mapping[str, object]) -> list[float]:
 # --- rasterising shapes ----------------------------------------------------------------------------------------
 
 
+# Rasterising takes coordinates up to a billion pixels off the frame; past that the scanline arithmetic could
+# overflow, and no annotation is meant that way.
+MAX_RASTER_COORDINATE = float(1 << 30)
+
+
 def _check_frame(width: int, height: int) -> None:
     if width < 0 or height < 0:
         raise MaskError(f"the frame must not have negative dimensions, got {width}×{height}.")
+
+
+def _check_coordinates(values: npt.NDArray[np.float64], what: str) -> None:
+    if not np.isfinite(values).all():
+        raise MaskError(f"{what} must be finite numbers.")
+    if values.size and np.abs(values).max() > MAX_RASTER_COORDINATE:
+        raise MaskError(f"{what} lie too far off the frame to rasterise (beyond ±{MAX_RASTER_COORDINATE:.0f} px).")
 
 
 def polygon_to_bitmap(points: Sequence[float], width: int, height: int) -> Bitmap:
@@ -239,8 +256,7 @@ def polygon_to_bitmap(points: Sequence[float], width: int, height: int) -> Bitma
     values = np.asarray(points, dtype=np.float64).reshape(-1)
     if values.size % 2:
         raise MaskError(f"polygon points must be x, y pairs, got an odd count {values.size}.")
-    if not np.isfinite(values).all():
-        raise MaskError("polygon points must be finite.")
+    _check_coordinates(values, "polygon points")
     bitmap = np.zeros((height, width), dtype=np.bool_)
     xy = values.reshape(-1, 2)
     if len(xy) < 3 or not width or not height:
@@ -291,9 +307,12 @@ def ellipse_to_bitmap(points: Sequence[float], rotation: float, width: int, heig
     Sampled on the exact curve (not an inscribed polygon), so its area approaches π·rx·ry.
     """
     _check_frame(width, height)
+    _check_coordinates(np.asarray(points[:4], dtype=np.float64), "ellipse points")
+    if not math.isfinite(rotation):
+        raise MaskError("an ellipse's rotation must be a finite number.")
     bitmap = np.zeros((height, width), dtype=np.bool_)
     cx, cy, rx, ry = ellipse_radii(points)
-    if not (rx > 0 and ry > 0) or not all(math.isfinite(v) for v in (cx, cy, rx, ry, rotation)):
+    if not (rx > 0 and ry > 0):
         return bitmap
     theta = math.radians(rotation)
     cos, sin = math.cos(theta), math.sin(theta)
@@ -307,7 +326,9 @@ def ellipse_to_bitmap(points: Sequence[float], rotation: float, width: int, heig
     # Undo the clockwise rotation to measure the centre offsets along the ellipse's own axes.
     u = dx * cos + dy * sin
     v = -dx * sin + dy * cos
-    bitmap[y_lo:y_hi, x_lo:x_hi] = (u / rx) ** 2 + (v / ry) ** 2 <= 1.0
+    # A radius far below a pixel overflows the ratio to infinity, which rightly reads as outside.
+    with np.errstate(over="ignore"):
+        bitmap[y_lo:y_hi, x_lo:x_hi] = (u / rx) ** 2 + (v / ry) ** 2 <= 1.0
     return bitmap
 
 

@@ -188,6 +188,8 @@ def _commit(
             video_fps=video_info.fps if video_info else None,
             video_width=video_info.width if video_info else None,
             video_height=video_info.height if video_info else None,
+            video_rotation=video_info.rotation if video_info else None,
+            video_keyframes=[list(k) for k in video_info.keyframes] if video_info else None,
             root=str(root),
         ))
         if frames:

@@ -27,11 +27,23 @@ class MediaView:
     chunk_size: int
     image_quality: int
     media: TaskMedia
-    frames: list[MediaFrame]  # empty for video tasks
+    frames: dict[int, MediaFrame]  # the loaded frames by number (none for video tasks)
 
     @property
     def root(self) -> Path:
         return Path(self.media.root)
+
+    @property
+    def video_info(self) -> video.VideoInfo | None:
+        """The stored probe of the task's video, so reading a chunk never re-scans the file."""
+        media = self.media
+        if media.kind != "video" or media.video_keyframes is None:
+            return None
+        return video.VideoInfo(
+            width=media.video_width or 0, height=media.video_height or 0, frame_count=media.video_frame_count or 0,
+            fps=media.video_fps or 25.0, keyframes=[(int(n), int(p)) for n, p in media.video_keyframes],
+            rotation=media.video_rotation or 0,
+        )
 
     def source_frame(self, frame: int) -> int:
         """The frame's index in the video (start/step applied)."""
@@ -83,7 +95,7 @@ def frames_chunk(view: MediaView, frames: list[int], quality: Quality, cache_key
         kind, _ = video_chunk_kind(quality, view.media.use_zip_chunks)
         data = video.build_chunk(
             view.root / view.media.video_path, [view.source_frame(f) for f in frames],
-            kind=kind, quality=quality, image_quality=view.image_quality,  # type: ignore[arg-type]
+            kind=kind, quality=quality, image_quality=view.image_quality, info=view.video_info,  # type: ignore[arg-type]
         )
     else:
         data = imageset_chunk((view.root / view.frames[f].path for f in frames), quality, view.image_quality)
@@ -97,7 +109,8 @@ def get_frame(view: MediaView, frame: int, quality: Quality) -> tuple[bytes, str
     view.check_frame(frame)
     if view.media.kind == "video":
         assert view.media.video_path is not None
-        return video.frame_as_png(view.root / view.media.video_path, view.source_frame(frame)), "image/png"
+        png = video.frame_as_png(view.root / view.media.video_path, view.source_frame(frame), view.video_info)
+        return png, "image/png"
     record = view.frames[frame]
     data, extension = encode_frame(str(view.root / record.path), quality, view.image_quality)
     return data, mimetypes.guess_type(f"x{extension}")[0] or "application/octet-stream"
@@ -123,7 +136,7 @@ def get_preview(task: Task, view: MediaView | None) -> bytes | None:
         return path.read_bytes()
     if view.media.kind == "video":
         assert view.media.video_path is not None
-        png = video.frame_as_png(view.root / view.media.video_path, view.source_frame(0))
+        png = video.frame_as_png(view.root / view.media.video_path, view.source_frame(0), view.video_info)
         data = images.make_preview(io.BytesIO(png))
     elif view.media.kind == "pointcloud":
         return None

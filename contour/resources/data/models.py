@@ -35,6 +35,9 @@ class TaskMedia(Base):
     video_fps: Mapped[float | None] = mapped_column(Float, nullable=True)
     video_width: Mapped[int | None] = mapped_column(Integer, nullable=True)
     video_height: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    video_rotation: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # [[frame number, pts], ...]: where decoding may start (read chunks without re-probing).
+    video_keyframes: Mapped[list[list[int]] | None] = mapped_column(JSON, nullable=True)
     # Where media paths are relative to: the task's data directory, or the share root.
     root: Mapped[str] = mapped_column(Text, default="")
 

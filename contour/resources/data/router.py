@@ -227,7 +227,17 @@ def get_task_data(
     quality: Annotated[QualityParam, Query()] = "compressed",
 ) -> Response:
     task = task_access.access_task(db, actor, task_id)
-    return _read(service.require_media(db, task), task, type, number, quality)
+    return _read(service.require_media(db, task, _frames_needed(task, type, number)), task, type, number, quality)
+
+
+def _frames_needed(task: Task, kind: DataType, number: int | None) -> list[int]:
+    """The frame rows a data request reads (never the whole task)."""
+    if kind == "preview" or number is None:
+        return [0]
+    if kind == "chunk":
+        size = task.data_chunk_size or 1
+        return list(range(number * size, min((number + 1) * size, task.size or 0)))
+    return [number]
 
 
 @router.get("/api/tasks/{task_id}/status")
@@ -255,7 +265,7 @@ def _preview_response(data: bytes | None, prefer: str | None = None) -> Response
 @router.get("/api/tasks/{task_id}/preview")
 def get_task_preview(task_id: PathId, request: Request, db: DB, actor: CurrentActor) -> Response:
     task = task_access.access_task(db, actor, task_id)
-    return _preview_response(reading.get_preview(task, service.media_view(db, task)), request.headers.get("prefer"))
+    return _preview_response(reading.get_preview(task, service.media_view(db, task, [0])), request.headers.get("prefer"))
 
 
 @router.get("/api/projects/{project_id}/preview")
@@ -265,7 +275,7 @@ def get_project_preview(project_id: PathId, request: Request, db: DB, actor: Cur
 
     tasks = db.scalars(select(Task).where(Task.project_id == project.id, Task.size.is_not(None)).order_by(Task.id).limit(1))
     task = next(iter(tasks), None)
-    data = reading.get_preview(task, service.media_view(db, task)) if task is not None else None
+    data = reading.get_preview(task, service.media_view(db, task, [0])) if task is not None else None
     return _preview_response(data, request.headers.get("prefer"))
 
 
@@ -275,8 +285,8 @@ def get_project_preview(project_id: PathId, request: Request, db: DB, actor: Cur
 @router.get("/api/jobs/{job_id}/data/meta", responses=documented(DataMetaRead))
 def get_job_meta(job_id: PathId, db: DB, actor: CurrentActor) -> Response:
     job = job_access.access_job(db, actor, job_id)
-    view = service.require_media(db, job.task)
     first, last = service.job_frame_range(job)
+    view = service.require_media(db, job.task, range(first, last + 1))
     included = list(job.segment.frames) if job.segment.frames is not None else None
     return JSONResponse(service.serialize_meta(view, job.task, frames_range=(first, last), included=included,
                                                deleted_scope=(first, last)))
@@ -289,7 +299,7 @@ def patch_job_meta(job_id: PathId, body: DataMetaPatch, db: DB, actor: CurrentAc
     if body.deleted_frames is not None:
         service.do_set_deleted_frames(db, job.task, body.deleted_frames, scope=(first, last))
         db.flush()
-    view = service.require_media(db, job.task)
+    view = service.require_media(db, job.task, range(first, last + 1))
     included = list(job.segment.frames) if job.segment.frames is not None else None
     return JSONResponse(service.serialize_meta(view, job.task, frames_range=(first, last), included=included,
                                                deleted_scope=(first, last)))
@@ -306,21 +316,24 @@ def get_job_data(
     quality: Annotated[QualityParam, Query()] = "compressed",
 ) -> Response:
     job = job_access.access_job(db, actor, job_id)
-    view = service.require_media(db, job.task)
+    task = job.task
     frames = service.job_frames(job)
+    chunk_size = task.data_chunk_size or 1
     if type == "chunk":
         if (number is None) == (index is None):
             raise ValidationError("Give exactly one of 'number' (task chunk) or 'index' (job chunk).")
         if index is not None:
-            selected = frames[index * view.chunk_size : (index + 1) * view.chunk_size]
-            key = f"{view.task_id}:job{job.id}:{quality}:{index}"
+            selected = frames[index * chunk_size : (index + 1) * chunk_size]
+            key = f"{task.id}:job{job.id}:{quality}:{index}"
         else:
             assert number is not None
             members = set(frames)
-            selected = [f for f in reading.chunk_frames(view, number) if f in members]
-            key = f"{view.task_id}:job{job.id}:{quality}:n{number}"
+            task_chunk_frames = range(number * chunk_size, min((number + 1) * chunk_size, task.size or 0))
+            selected = [f for f in task_chunk_frames if f in members]
+            key = f"{task.id}:job{job.id}:{quality}:n{number}"
         if not selected:
             raise ValidationError({"index" if index is not None else "number": ["The chunk is outside this job."]})
+        view = service.require_media(db, task, selected)
         task_chunk = selected[0] // view.chunk_size
         if selected == reading.chunk_frames(view, task_chunk):
             data = reading.get_chunk(view, task_chunk, quality)
@@ -329,13 +342,14 @@ def get_job_data(
         return _binary(data, reading.chunk_media_type(view, quality))
     if type in ("frame", "context_image") and number is not None and number not in set(frames):
         raise ValidationError({"number": [f"Frame {number} is not in job {job.id}."]})
+    view = service.require_media(db, task, _frames_needed(task, type, number))
     return _read(view, job.task, type, number, quality)
 
 
 @router.get("/api/jobs/{job_id}/preview")
 def get_job_preview(job_id: PathId, request: Request, db: DB, actor: CurrentActor) -> Response:
     job = job_access.access_job(db, actor, job_id)
-    return _preview_response(reading.get_preview(job.task, service.media_view(db, job.task)), request.headers.get("prefer"))
+    return _preview_response(reading.get_preview(job.task, service.media_view(db, job.task, [0])), request.headers.get("prefer"))
 
 
 # --- the server share ------------------------------------------------------------------------

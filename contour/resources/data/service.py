@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import select
@@ -58,21 +59,31 @@ def do_start_creation(db: Session, actor: Actor, task: Task, request: DataReques
     )
 
 
-def media_view(db: Session, task: Task) -> MediaView | None:
+def media_view(db: Session, task: Task, frames: Iterable[int] | None = None) -> MediaView | None:
+    """The task's media, with the rows of `frames` only (all when None): a chunk request must not
+    load every frame of a 100,000-frame task (bench/chunk_serve.py)."""
     media = db.get(TaskMedia, task.id)
     if media is None or task.size is None:
         return None
-    frames: list[MediaFrame] = []
+    rows: list[MediaFrame] = []
     if media.kind != "video":
-        frames = list(db.scalars(select(MediaFrame).where(MediaFrame.task_id == task.id).order_by(MediaFrame.frame)))
+        stmt = select(MediaFrame).where(MediaFrame.task_id == task.id)
+        if frames is not None:
+            wanted = sorted(set(frames))
+            if wanted and wanted == list(range(wanted[0], wanted[-1] + 1)):
+                stmt = stmt.where(MediaFrame.frame.between(wanted[0], wanted[-1]))
+            else:
+                stmt = stmt.where(MediaFrame.frame.in_(wanted))
+        rows = list(db.scalars(stmt.order_by(MediaFrame.frame)))
     db.expunge(media)
-    for frame in frames:
-        db.expunge(frame)
-    return MediaView(task.id, task.size, task.data_chunk_size or 1, task.image_quality or 70, media, frames)
+    for row in rows:
+        db.expunge(row)
+    return MediaView(task.id, task.size, task.data_chunk_size or 1, task.image_quality or 70, media,
+                     {row.frame: row for row in rows})
 
 
-def require_media(db: Session, task: Task) -> MediaView:
-    view = media_view(db, task)
+def require_media(db: Session, task: Task, frames: Iterable[int] | None = None) -> MediaView:
+    view = media_view(db, task, frames)
     if view is None:
         raise ValidationError("The task has no data yet.")
     return view
@@ -90,7 +101,7 @@ def serialize_meta(view: MediaView, task: Task, *, frames_range: tuple[int, int]
         frames = [
             {"width": f.width, "height": f.height, "name": f.path, "related_files": len(f.related_files),
              "has_related_context": bool(f.related_files)}
-            for f in view.frames
+            for f in view.frames.values()
         ]
     deleted = sorted(media.deleted_frames)
     start, stop = media.start_frame, media.stop_frame
