@@ -241,3 +241,36 @@ def test_only_job_editors_may_write(world: World, factory: Factory) -> None:
     stranger = factory.user()
     assert stranger.client.put(world.job_url(), json={}).status_code == 403
     assert stranger.get(world.job_url()).status_code == 403
+
+
+def test_concurrent_saves_never_mix(world: World, app) -> None:  # type: ignore[no-untyped-def]
+    """Two clients replacing the same job at once: the result is exactly one of their bodies."""
+    import threading
+
+    from fastapi.testclient import TestClient
+
+    box = world.label["box"]["id"]
+    bodies = [
+        {"shapes": [{"type": "rectangle", "frame": f, "label_id": box, "points": [who, who, 9, 9]} for f in range(5)]}
+        for who in (1, 2)
+    ]
+    headers = {"Authorization": world.user.client.headers["Authorization"]}
+    errors: list[str] = []
+
+    def save(body: dict[str, Any]) -> None:
+        with TestClient(app, headers=headers) as client:
+            for _ in range(8):
+                response = client.put(world.job_url(), json=body)
+                if response.status_code != 200:
+                    errors.append(response.text)
+
+    threads = [threading.Thread(target=save, args=(body,)) for body in bodies]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    shapes = world.user.get(world.job_url()).json()["shapes"]
+    owners = {shape["points"][0] for shape in shapes}
+    assert len(shapes) == 5 and len(owners) == 1
+    assert world.user.get(world.job_url()).json()["version"] == 16

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from pydantic import ValidationError as PydanticError
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from contour.db import utcnow
@@ -50,8 +50,13 @@ def job_bounds(job: Job) -> FrameBounds:
 
 
 def _lock(db: Session, job: Job) -> Job:
+    """Serialise writers of one job, then read its current version inside the lock."""
     if db.get_bind().dialect.name == "postgresql":
         db.execute(select(Job.id).where(Job.id == job.id).with_for_update())
+    else:
+        # SQLite's driver opens the transaction at the first write: a no-op write takes the
+        # database's write lock now, so the version read below cannot be stale.
+        db.execute(update(Job).where(Job.id == job.id).values(annotation_version=Job.annotation_version))
     db.refresh(job, ["annotation_version"])
     return job
 
