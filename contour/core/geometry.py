@@ -1,8 +1,4 @@
-"""Vector geometry of CVAT shapes: point layouts and their checks, shape outlines, and the IoU rules of merging.
-
-Coordinates are image space: x to the right, y down, pixel (i, j) covering [i, i+1) × [j, j+1); rotations are
-degrees clockwise on screen around the shape's centre (CVAT). Raster work lives in `masks`.
-"""
+"""Vector geometry of CVAT shapes: point-layout checks, outlines, and the IoU rules of merging jobs."""
 
 from __future__ import annotations
 
@@ -29,6 +25,9 @@ __all__ = [
     "rotate_points",
     "shape_similarity",
 ]
+
+# Coordinates are CVAT's image space: x right, y down, pixel (i, j) covering [i, i+1) × [j, j+1); rotations are
+# degrees clockwise on screen around the shape's centre. Raster work lives in `masks`.
 
 # A box side past this is no image anyone annotates; the cap keeps box areas far inside int64.
 MAX_MASK_SIDE = 1 << 24

@@ -1,9 +1,4 @@
-"""Masks as NumPy bool bitmaps (H×W): CVAT and COCO run-length encodings, rasterising shapes, tracing outlines.
-
-Pixel convention (CVAT's canvas and COCO's): pixel (i, j) covers [i, i+1) × [j, j+1) and belongs to a shape when
-its centre (i + 0.5, j + 0.5) does. Ties on an edge follow the top-left rule, so a rectangle [0, 0, 10, 10] covers
-exactly 10×10 pixels and shapes that share an edge never share a pixel. Everything here is vectorised NumPy.
-"""
+"""Masks as NumPy bool bitmaps (H×W): CVAT and COCO run-length encodings, rasterising shapes, tracing outlines."""
 
 from __future__ import annotations
 
@@ -36,8 +31,13 @@ __all__ = [
     "rectangle_to_bitmap",
 ]
 
+# Pixel convention (CVAT's canvas and COCO's): pixel (i, j) covers [i, i+1) × [j, j+1) and belongs to a shape
+# when its centre (i + 0.5, j + 0.5) does. Ties on an edge follow the top-left rule, so a rectangle [0, 0, 10, 10]
+# covers exactly 10×10 pixels and shapes that share an edge never share a pixel. Everything is vectorised NumPy:
+# no Python loop runs per pixel or per run.
+
 Bitmap = npt.NDArray[np.bool_]
-Box = tuple[int, int, int, int]
+Box = tuple[int, int, int, int]  # left, top, right, bottom: inclusive pixel indices, as in CVAT masks
 
 
 class CocoRle(TypedDict):
@@ -107,7 +107,7 @@ def bitmap_to_cvat_mask(bitmap: npt.ArrayLike) -> list[float]:
         raise MaskError("an empty mask cannot be stored as a CVAT mask.")
     left, top, right, bottom = box
     runs = _run_lengths(_as_bitmap(bitmap)[top : bottom + 1, left : right + 1].reshape(-1))
-    return [*(float(v) for v in runs.tolist()), float(left), float(top), float(right), float(bottom)]
+    return [*runs.astype(np.float64).tolist(), float(left), float(top), float(right), float(bottom)]
 
 
 def mask_area(bitmap: npt.ArrayLike) -> int:
@@ -146,7 +146,7 @@ def _leb_encode(counts: npt.NDArray[np.int64]) -> str:
     return bytes(chars).decode("ascii")
 
 
-def _leb_decode(text: str | bytes) -> npt.NDArray[np.int64]:
+def _leb_decode(text: str | bytes | bytearray) -> npt.NDArray[np.int64]:
     try:
         encoded = text.encode("ascii") if isinstance(text, str) else bytes(text)
     except UnicodeEncodeError as error:
@@ -188,13 +188,20 @@ def bitmap_to_coco_rle(bitmap: npt.ArrayLike, *, compressed: bool = False) -> Co
 
 
 def coco_rle_to_bitmap(rle: Mapping[str, object]) -> Bitmap:
-    """Decode COCO RLE with list counts or pycocotools' compressed string (str or bytes) counts."""
+    """Decode COCO RLE with list counts or pycocotools' compressed string (str or bytes) counts.
+
+    The result is a column-major (Fortran-ordered) H×W array, as pycocotools returns it.
+    """
     size = rle.get("size")
-    if not isinstance(size, Sequence) or len(size) != 2 or not all(isinstance(v, int) and v >= 0 for v in size):
+    if (
+        not isinstance(size, Sequence)
+        or len(size) != 2
+        or not all(isinstance(v, int | np.integer) and not isinstance(v, bool) and v >= 0 for v in size)
+    ):
         raise MaskError("a COCO RLE needs a size [height, width] of non-negative integers.")
     height, width = int(size[0]), int(size[1])
     raw = rle.get("counts")
-    if isinstance(raw, str | bytes):
+    if isinstance(raw, str | bytes | bytearray):
         counts = _leb_decode(raw)
     elif isinstance(raw, Sequence | np.ndarray):
         try:
@@ -210,7 +217,9 @@ def coco_rle_to_bitmap(rle: Mapping[str, object]) -> Bitmap:
         raise MaskError("a COCO RLE needs counts (a list of integers or a compressed string).")
     if (counts < 0).any():
         raise MaskError("COCO RLE counts must not be negative.")
-    total = int(counts.sum())
+    if counts.size and counts.max() > height * width:
+        raise MaskError(f"a COCO RLE count exceeds the {height}×{width} mask.")
+    total = int(counts.sum())  # cannot overflow now: the RLE is far shorter than 2^63 / (height × width)
     if total != height * width:
         raise MaskError(f"COCO RLE counts sum to {total}, but a {height}×{width} mask holds {height * width} pixels.")
     return _expand_runs(counts).reshape(width, height).T
@@ -340,9 +349,11 @@ _STEP_Y = np.array([0, 1, 0, -1], dtype=np.int64)
 
 
 def _boundary_edges(fg: Bitmap) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    """Unit pixel edges between foreground and background, oriented with the foreground on their left (looking
-    as on a y-up plot), as (start vertex, direction, successor); vertices are numbered row-major over (H+1)×(W+1)
-    and edges come sorted by (start vertex, direction)."""
+    """Unit pixel edges between foreground and background as (start vertex, direction, successor edge).
+
+    Edges run so that outer outlines go clockwise on screen and holes anticlockwise; vertices are numbered
+    row-major over the (H+1)×(W+1) pixel corners, and edges come sorted by (start vertex, direction).
+    """
     height, width = fg.shape
     padded = np.zeros((height + 2, width + 2), dtype=np.bool_)
     padded[1:-1, 1:-1] = fg
