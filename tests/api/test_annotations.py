@@ -274,3 +274,26 @@ def test_concurrent_saves_never_mix(world: World, app) -> None:  # type: ignore[
     owners = {shape["points"][0] for shape in shapes}
     assert len(shapes) == 5 and len(owners) == 1
     assert world.user.get(world.job_url()).json()["version"] == 16
+
+
+def test_a_track_across_jobs_is_split_on_write_and_joined_on_read(world: World) -> None:
+    box = world.label["box"]["id"]
+    track = {"frame": 0, "label_id": box, "shapes": [
+        {"type": "rectangle", "frame": 0, "points": [0.0, 0.0, 10.0, 10.0]},
+        {"type": "rectangle", "frame": 9, "points": [9.0, 9.0, 19.0, 19.0]},
+    ]}
+    url = f"/api/tasks/{world.task['id']}/annotations"
+    assert world.user.client.put(url, json={"tracks": [track]}).status_code == 200
+    first = world.user.get(world.job_url(0)).json()["tracks"]
+    second = world.user.get(world.job_url(1)).json()["tracks"]
+    assert len(first) == 1 and len(second) == 1, "each job holds its slice of the track"
+    assert first[0]["shapes"][0]["frame"] == 0 and second[0]["shapes"][-1]["frame"] == 9
+    [merged] = world.user.get(url).json()["tracks"]
+    from contour.core.annotations.interpolation import expand_track
+    from contour.resources.annotations.convert import json_to_model
+
+    original = json_to_model({"tracks": [track]}).tracks[0]
+    joined = json_to_model({"tracks": [merged]}).tracks[0]
+    expected = [(s.frame, [round(p, 6) for p in s.points]) for s in expand_track(original, 0, 9)]
+    actual = [(s.frame, [round(p, 6) for p in s.points]) for s in expand_track(joined, 0, 9)]
+    assert actual == expected
