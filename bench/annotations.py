@@ -33,18 +33,16 @@ import os
 import random
 import shutil
 import statistics
-import sys
 import tempfile
 import time
 import tracemalloc
-import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import orjson
+from harness import scratch_postgres  # noqa: E402 - shared bench helpers (bench/ is on sys.path)
 
 PASSWORD = "bench-password-123"
 FRAMES = 3000
@@ -65,26 +63,6 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--pg-admin", default="host=127.0.0.1 port=5432 user=postgres dbname=postgres",
                    help="libpq DSN used by --postgres to create/drop the scratch DB")
     return p.parse_args()
-
-
-@contextmanager
-def scratch_postgres(admin_dsn: str) -> Iterator[str]:
-    import psycopg
-    from psycopg import sql
-
-    name = f"contour_bench_{uuid.uuid4().hex[:10]}"
-    params = dict(part.split("=", 1) for part in admin_dsn.split())
-    with psycopg.connect(admin_dsn, autocommit=True, connect_timeout=10) as conn:
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    auth = params.get("user", "postgres") + (f":{params['password']}" if "password" in params else "")
-    try:
-        yield f"postgresql://{auth}@{params.get('host', '127.0.0.1')}:{params.get('port', '5432')}/{name}"
-    finally:
-        try:
-            with psycopg.connect(admin_dsn, autocommit=True, connect_timeout=10) as conn:
-                conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
-        except Exception as exc:  # noqa: BLE001 - cleanup must not mask the real error
-            print(f"WARNING: could not drop scratch database {name}: {exc}", file=sys.stderr)
 
 
 # --------------------------------------------------------------------------- setup and bodies

@@ -30,7 +30,6 @@ import io
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -43,6 +42,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from harness import free_port  # noqa: E402 - shared bench helpers (bench/ is on sys.path)
 
 PASSWORD = "bench-password-123"
 WIDTH, HEIGHT = 1920, 1080
@@ -147,12 +148,6 @@ def physical_limit(paths: list[Path], quality: int = 70) -> dict[str, float]:
 
 
 # --------------------------------------------------------------------------- the server
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def set_contour_env(data_dir: Path, share_dir: Path | None = None, **extra: str) -> dict[str, str]:
