@@ -31,9 +31,7 @@ import argparse
 import gc
 import os
 import random
-import shutil
 import statistics
-import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -42,7 +40,7 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from harness import scratch_postgres  # noqa: E402 - shared bench helpers (bench/ is on sys.path)
+from harness import run_with_database  # noqa: E402 - shared bench helpers (bench/ is on sys.path)
 
 PASSWORD = "bench-password-123"
 FRAMES = 3000
@@ -382,16 +380,7 @@ def run(args: argparse.Namespace, database_url: str | None, tmp: Path) -> None:
 
 def main() -> None:
     args = parse_args()
-    tmp = Path(tempfile.mkdtemp(prefix="contour-bench-"))
-    try:
-        database_url = args.database_url or os.environ.get("CONTOUR_DATABASE_URL")
-        if args.postgres and not database_url:
-            with scratch_postgres(args.pg_admin) as pg_url:
-                run(args, pg_url, tmp)
-        else:
-            run(args, database_url, tmp)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+    run_with_database(args, lambda database_url, tmp: run(args, database_url, tmp))
 
 
 if __name__ == "__main__":

@@ -20,20 +20,14 @@ import argparse
 import json
 import os
 import random
-import shutil
 import statistics
-import subprocess
-import sys
-import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from harness import free_port, scratch_postgres  # noqa: E402 - shared bench helpers (bench/ is on sys.path)
+from harness import http_server, run_with_database  # noqa: E402 - shared bench helpers (bench/ is on sys.path)
 
 PASSWORD = "bench-password-123"
 ORG_SLUG = "bench"
@@ -375,40 +369,6 @@ def measure(get: Any, keys: dict[str, str], plan: list[Scenario], warmup: int, n
     return results
 
 
-@contextmanager
-def http_server(env: dict[str, str], log_path: Path) -> Iterator[str]:
-    import httpx2
-
-    port = free_port()
-    exe = Path(sys.executable).with_name("contour")
-    cmd = [str(exe)] if exe.exists() else [sys.executable, "-c", "from contour.cli import main; main()"]
-    cmd += ["serve", "--host", "127.0.0.1", "--port", str(port)]
-    base = f"http://127.0.0.1:{port}"
-    with open(log_path, "wb") as log:
-        proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"server exited ({proc.returncode}):\n{log_path.read_text()[-3000:]}")
-            try:
-                if httpx2.get(f"{base}/api/server/about", timeout=2).status_code == 200:
-                    break
-            except httpx2.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"server did not start:\n{log_path.read_text()[-3000:]}")
-            time.sleep(0.2)
-        yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-
-
 def query_stats(keys: dict[str, str], results: list[Result], samples: int = 5) -> None:
     """In-process (TestClient): SQL statements per request, SQL time and total handler time (p50)."""
     from fastapi.testclient import TestClient
@@ -517,8 +477,8 @@ def run(args: argparse.Namespace, database_url: str | None, tmp: Path) -> None:
         else:
             import httpx2
 
-            with http_server(dict(os.environ), tmp / "server.log") as base:
-                with httpx2.Client(base_url=base, timeout=60) as client:
+            with http_server(dict(os.environ), tmp / "server.log") as server:
+                with httpx2.Client(base_url=server.base, timeout=60) as client:
 
                     def get(path: str, params: dict[str, str], headers: dict[str, str]) -> tuple[int, bytes]:
                         r = client.get(path, params=params, headers=headers)
@@ -540,16 +500,7 @@ def run(args: argparse.Namespace, database_url: str | None, tmp: Path) -> None:
 
 def main() -> None:
     args = parse_args()
-    tmp = Path(tempfile.mkdtemp(prefix="contour-bench-"))
-    try:
-        database_url = args.database_url or os.environ.get("CONTOUR_DATABASE_URL")
-        if args.postgres and not database_url:
-            with scratch_postgres(args.pg_admin) as pg_url:
-                run(args, pg_url, tmp)
-        else:
-            run(args, database_url, tmp)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+    run_with_database(args, lambda database_url, tmp: run(args, database_url, tmp))
 
 
 if __name__ == "__main__":

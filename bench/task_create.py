@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from harness import free_port  # noqa: E402 - shared bench helpers (bench/ is on sys.path)
+from harness import http_server  # noqa: E402 - shared bench helpers (bench/ is on sys.path)
 
 PASSWORD = "bench-password-123"
 WIDTH, HEIGHT = 1920, 1080
@@ -176,48 +176,6 @@ def prepare_database(username: str = "bench_admin") -> str:
         do_create_user(db, username, PASSWORD, email=f"{username}@bench.test", is_superuser=True)
     with transaction() as db:
         return do_login(db, username, PASSWORD).api_key
-
-
-@dataclass
-class Server:
-    base: str
-    proc: subprocess.Popen[bytes]
-    log: Path
-
-
-@contextmanager
-def http_server(env: dict[str, str], log_path: Path) -> Iterator[Server]:
-    """`contour serve` (uvicorn, 1 process, embedded queue) on a free port."""
-    import httpx2
-
-    port = free_port()
-    exe = Path(sys.executable).with_name("contour")
-    cmd = [str(exe)] if exe.exists() else [sys.executable, "-c", "from contour.cli import main; main()"]
-    cmd += ["serve", "--host", "127.0.0.1", "--port", str(port)]
-    base = f"http://127.0.0.1:{port}"
-    with open(log_path, "wb") as log:
-        proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"server exited ({proc.returncode}):\n{log_path.read_text()[-3000:]}")
-            try:
-                if httpx2.get(f"{base}/api/server/about", timeout=2).status_code == 200:
-                    break
-            except httpx2.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"server did not start:\n{log_path.read_text()[-3000:]}")
-            time.sleep(0.2)
-        yield Server(base, proc, log_path)
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 def api_client(base: str, key: str, timeout: float = 600) -> Any:
