@@ -1,15 +1,34 @@
 """The one registry of dataset formats; `/api/server/annotation/formats` is read from it.
 
-Codec modules call `register_format` at import time; until a codec exists its format is simply
-absent (CVAT's display name "<NAME> <VERSION>" is the key clients pass as `format=`).
+Each codec module under `contour.formats` registers its formats at import time with
+`register_format(spec, exporter=..., importer=...)`; `load_codecs()` imports every module of the
+package, so adding a format is adding a module. CVAT's display name "<NAME> <VERSION>" is the key
+clients pass as `format=`.
 """
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
+from contour.formats.model import ArchiveWriter, ExportSource, ImportedDataset, ImportOptions
+
 Dimension = Literal["2d", "3d", "1d"]
+
+
+@dataclass(frozen=True, slots=True)
+class ExportOptions:
+    save_images: bool = False
+
+
+# Writes the dataset into the archive.
+Exporter = Callable[[ExportSource, ArchiveWriter, ExportOptions], None]
+# Reads a dataset from a folder (an extracted archive) or a single file (bare XML/JSON uploads).
+Importer = Callable[[Path, ImportOptions], ImportedDataset]
 
 
 @dataclass(frozen=True)
@@ -18,8 +37,6 @@ class FormatSpec:
     version: str  # e.g. "1.0"
     ext: str  # "ZIP", "JSON, ZIP", "XML, ZIP"
     dimension: Dimension = "2d"
-    can_import: bool = True
-    can_export: bool = True
     enabled: bool = True
 
     @property
@@ -36,19 +53,57 @@ class FormatSpec:
         }
 
 
-_FORMATS: dict[str, FormatSpec] = {}
+@dataclass(frozen=True)
+class RegisteredFormat:
+    spec: FormatSpec
+    exporter: Exporter | None
+    importer: Importer | None
 
 
-def register_format(spec: FormatSpec) -> FormatSpec:
-    if spec.display_name in _FORMATS:
-        raise ValueError(f"format {spec.display_name!r} is registered twice")
-    _FORMATS[spec.display_name] = spec
-    return spec
+_EXPORTERS: dict[str, RegisteredFormat] = {}
+_IMPORTERS: dict[str, RegisteredFormat] = {}
 
 
-def all_formats() -> list[FormatSpec]:
-    return sorted(_FORMATS.values(), key=lambda f: f.display_name.lower())
+def register_format(spec: FormatSpec, *, exporter: Exporter | None = None, importer: Importer | None = None) -> None:
+    """Register an exporter and/or importer under `spec.display_name` (each name once per side)."""
+    entry = RegisteredFormat(spec, exporter, importer)
+    for table, codec in ((_EXPORTERS, exporter), (_IMPORTERS, importer)):
+        if codec is None:
+            continue
+        if spec.display_name in table:
+            raise ValueError(f"format {spec.display_name!r} is registered twice")
+        table[spec.display_name] = entry
 
 
-def find_format(display_name: str) -> FormatSpec | None:
-    return _FORMATS.get(display_name)
+_loaded = False
+
+
+def load_codecs() -> None:
+    """Import every codec module of this package (once), so that each registers its formats."""
+    global _loaded
+    if _loaded:
+        return
+    _loaded = True
+    package = importlib.import_module("contour.formats")
+    for module in pkgutil.iter_modules(package.__path__):
+        importlib.import_module(f"contour.formats.{module.name}")
+
+
+def exporters() -> list[RegisteredFormat]:
+    load_codecs()
+    return sorted(_EXPORTERS.values(), key=lambda f: f.spec.display_name.lower())
+
+
+def importers() -> list[RegisteredFormat]:
+    load_codecs()
+    return sorted(_IMPORTERS.values(), key=lambda f: f.spec.display_name.lower())
+
+
+def find_exporter(display_name: str) -> RegisteredFormat | None:
+    load_codecs()
+    return _EXPORTERS.get(display_name)
+
+
+def find_importer(display_name: str) -> RegisteredFormat | None:
+    load_codecs()
+    return _IMPORTERS.get(display_name)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Response
 
 from contour import CVAT_API_VERSION, __version__
-from contour.formats.registry import all_formats
+from contour.formats.registry import exporters, importers
 from contour.resources.common.deps import BaseURL
 from contour.resources.common.responses import JSONResponse
 
@@ -30,11 +30,10 @@ def about(base: BaseURL) -> Response:
 
 @router.get("/api/server/annotation/formats")
 def annotation_formats() -> Response:
-    formats = all_formats()
     return JSONResponse(
         {
-            "importers": [f.describe() for f in formats if f.can_import],
-            "exporters": [f.describe() for f in formats if f.can_export],
+            "importers": [f.spec.describe() for f in importers()],
+            "exporters": [f.spec.describe() for f in exporters()],
         }
     )
 
