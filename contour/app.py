@@ -21,6 +21,7 @@ from contour.resources.accounts.router import router as accounts_router
 from contour.resources.annotations.router import router as annotations_router
 from contour.resources.common.responses import JSONResponse
 from contour.resources.data.router import router as data_router
+from contour.resources.datasets.router import router as datasets_router
 from contour.resources.jobs.router import router as jobs_router
 from contour.resources.labels.router import router as labels_router
 from contour.resources.organizations.router import router as organizations_router
@@ -37,6 +38,7 @@ ROUTERS = (
     organizations_router,
     projects_router,
     data_router,
+    datasets_router,
     annotations_router,
     tasks_router,
     jobs_router,

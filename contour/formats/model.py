@@ -217,6 +217,9 @@ class ImportedItem:
     image: Path | None = None
     tags: list[Tag] = field(default_factory=list)
     shapes: list[Shape] = field(default_factory=list)
+    # Points are fractions of the image's width and height (YOLO without images): the server
+    # scales them by the matched frame's size.
+    normalized: bool = False
 
 
 @dataclass(slots=True)

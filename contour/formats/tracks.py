@@ -53,17 +53,18 @@ def _named_shape(shape: core.Shape, labels: _Names, attrs: _Names, track_id: int
 
 
 def expand_track(
-    track: Track, stop: int, *, deleted_frames: Collection[int] = (), include_outside: bool = False, is_3d: bool = False
+    track: Track, stop: int, *, start: int = 0, deleted_frames: Collection[int] = (), include_outside: bool = False,
+    is_3d: bool = False,
 ) -> list[tuple[int, Shape]]:
-    """(frame, shape) for every frame of `track.shapes[0].frame..stop` where the track shows,
-    outside shapes dropped unless `include_outside` (outside keyframes are then kept, flagged)."""
+    """(frame, shape) for every frame of `start..stop` where the track shows, outside shapes
+    dropped unless `include_outside` (outside keyframes are then kept, flagged)."""
     if not track.shapes:
         return []
     labels, attrs = _Names(), _Names()
     core_track = _core_track(track, labels, attrs)
     keyframes = {s.frame for s in core_track.shapes}
     result = []
-    for shape in track_to_frame_shapes(core_track, core_track.frame, stop, deleted_frames=deleted_frames, is_3d=is_3d):
+    for shape in track_to_frame_shapes(core_track, max(start, core_track.frame), stop, deleted_frames=deleted_frames, is_3d=is_3d):
         if shape.outside and not include_outside:
             continue
         result.append((shape.frame, _named_shape(shape, labels, attrs, track.id, shape.frame in keyframes)))

@@ -61,6 +61,9 @@ def _lock(db: Session, job: Job) -> Job:
     return job
 
 
+lock_job = _lock
+
+
 def _check_version(job: Job, data: LabeledDataIn) -> None:
     if data.version is not None and data.version != 0 and data.version != job.annotation_version:
         raise Conflict(

@@ -10,7 +10,6 @@ from fastapi import APIRouter, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 
-from contour.config import get_settings
 from contour.errors import NotFound, ValidationError
 from contour.resources.common.actor import Actor
 from contour.resources.common.deps import DB, BaseURL, CurrentActor
@@ -24,7 +23,7 @@ from contour.resources.jobs import access as job_access
 from contour.resources.projects import access as project_access
 from contour.resources.tasks import access as task_access
 from contour.resources.tasks.models import Task
-from contour.resources.uploads import tus
+from contour.resources.uploads.http import tus_append_response, tus_create_response, tus_status_response
 from contour.resources.uploads.staging import reset_staging, safe_name
 
 router = APIRouter(tags=["data"])
@@ -106,7 +105,7 @@ async def post_task_data(task_id: PathId, request: Request, db: DB, actor: Curre
         params = await _json_body(request)
         return await run_in_threadpool(_start, db, actor, task, params)
     if "upload-length" in headers:
-        return await _tus_create(request, staging, f"{base}/api/tasks/{task.id}/data")
+        return await tus_create_response(request, staging, f"{base}/api/tasks/{task.id}/data")
     content_type = headers.get("content-type", "")
     if content_type.startswith("multipart/form-data"):
         form = await request.form(max_files=1_000_000, max_fields=10_000)
@@ -134,25 +133,6 @@ def _start(db: DB, actor: Actor, task: Task, params: dict[str, Any]) -> Response
     return _rq(service.do_start_creation(db, actor, task, data).id)
 
 
-async def _tus_create(request: Request, staging: Any, location_base: str) -> Response:
-    try:
-        length = int(request.headers.get("upload-length", ""))
-    except ValueError as exc:
-        raise ValidationError("Upload-Length must be an integer.") from exc
-    metadata = tus.parse_metadata(request.headers.get("upload-metadata", ""))
-    if not metadata.get("filename"):
-        raise ValidationError("Upload-Metadata must carry a filename.")
-    upload = await run_in_threadpool(tus.create, staging, metadata["filename"], length, get_settings().upload_max_bytes)
-    return Response(status_code=201, headers={
-        "Location": f"{location_base}/{upload.file_id}",
-        "Upload-Filename": upload.filename,
-        "Tus-Resumable": tus.TUS_VERSION,
-        "Tus-Version": tus.TUS_VERSION,
-        "Tus-Max-Size": str(get_settings().upload_max_bytes),
-        "Tus-Extension": "",
-    })
-
-
 # --- meta (declared before the TUS file routes so `meta` is not taken for a file id) ---------
 
 
@@ -174,24 +154,13 @@ def patch_task_meta(task_id: PathId, body: DataMetaPatch, db: DB, actor: Current
 @router.head("/api/tasks/{task_id}/data/{file_id}")
 def tus_status(task_id: PathId, file_id: str, db: DB, actor: CurrentActor) -> Response:
     task = task_access.access_task(db, actor, task_id, "change")
-    upload = tus.load(service.task_staging(task.id), file_id)
-    return Response(status_code=200, headers={
-        "Upload-Offset": str(upload.offset), "Upload-Length": str(upload.length),
-        "Tus-Resumable": tus.TUS_VERSION, "Cache-Control": "no-store",
-    })
+    return tus_status_response(service.task_staging(task.id), file_id)
 
 
 @router.patch("/api/tasks/{task_id}/data/{file_id}")
 async def tus_append(task_id: PathId, file_id: str, request: Request, db: DB, actor: CurrentActor) -> Response:
     task = await run_in_threadpool(task_access.access_task, db, actor, task_id, "change")
-    try:
-        offset = int(request.headers.get("upload-offset", ""))
-    except ValueError as exc:
-        raise ValidationError("Upload-Offset must be an integer.") from exc
-    upload = await tus.append(service.task_staging(task.id), file_id, offset, request.stream())
-    return Response(status_code=204, headers={
-        "Upload-Offset": str(upload.offset), "Upload-Filename": upload.filename, "Tus-Resumable": tus.TUS_VERSION,
-    })
+    return await tus_append_response(request, service.task_staging(task.id), file_id)
 
 
 # --- reading media ------------------------------------------------------------------------

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from huey import crontab
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 
+from contour.config import get_settings
 from contour.db import transaction, utcnow
 from contour.queue import queue
 from contour.resources.requests.models import BackgroundRequest
@@ -22,5 +23,10 @@ def enqueue(request_id: str) -> None:
 
 @queue.periodic_task(crontab(minute="23", hour="*/6"), name="requests.purge_expired")
 def purge_expired_requests() -> None:
+    """Forget requests whose results expired, deleting the files they produced."""
+    data_dir = get_settings().data_dir
     with transaction() as db:
-        db.execute(delete(BackgroundRequest).where(BackgroundRequest.expiry_date <= utcnow()))
+        expired = BackgroundRequest.expiry_date <= utcnow()
+        for relative in db.scalars(select(BackgroundRequest.result_file).where(expired, BackgroundRequest.result_file.is_not(None))):
+            (data_dir / relative).unlink(missing_ok=True)
+        db.execute(delete(BackgroundRequest).where(expired))

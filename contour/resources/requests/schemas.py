@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
+from urllib.parse import quote
 
 from contour.resources.common.read_models import ReadModel
 from contour.resources.requests.models import BackgroundRequest
@@ -45,7 +46,8 @@ def serialize_request(request: BackgroundRequest, base: str) -> dict[str, Any]:
     operation_type = f"{request.action}:{request.subresource or request.target}"
     result_url = None
     if request.result_file and request.status == "finished":
-        result_url = f"{base}/api/requests/{request.id}/result"
+        target_id = {"project": request.project_id, "task": request.task_id, "job": request.job_id}.get(request.target)
+        result_url = f"{base}/api/{request.target}s/{target_id}/dataset/download?rq_id={quote(request.id, safe='')}"
     data: dict[str, Any] = {
         "id": request.id,
         "status": request.status,

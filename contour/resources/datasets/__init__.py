@@ -1,0 +1,1 @@
+"""Dataset export and import: tasks, jobs and projects in and out of the registered formats."""

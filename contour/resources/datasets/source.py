@@ -1,0 +1,351 @@
+"""The export source of a task, job or project: stored annotations streamed frame by frame, by name.
+
+Tags and shapes are read in windows of frames (one indexed query per window), so an export's
+memory does not grow with the task; tracks (keyframes only) are loaded once and expanded per
+window. A task whose jobs overlap is the exception: its shapes must be merged across jobs (CVAT's
+rules, `contour.core.annotations.merge`), which needs them all in memory.
+"""
+
+from __future__ import annotations
+
+import io
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from contour.core.annotations.merge import merge_job_annotations
+from contour.db import utcnow
+from contour.formats import model as fm
+from contour.formats.tracks import expand_track
+from contour.media import video
+from contour.resources.annotations import store
+from contour.resources.annotations.convert import json_to_model, model_to_json
+from contour.resources.annotations.models import AnnotationShape, AnnotationTag
+from contour.resources.annotations.service import annotation_jobs, read_task
+from contour.resources.data.models import MediaFrame, TaskMedia
+from contour.resources.datasets.labels import LabelIndex, label_spec
+from contour.resources.jobs.models import Job
+from contour.resources.labels.models import Label
+from contour.resources.projects.models import Project
+from contour.resources.tasks.models import Task
+from contour.resources.tasks.service import task_labels
+
+WINDOW_FRAMES = 256
+Json = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class FileMedia:
+    path: Path
+
+    @property
+    def extension(self) -> str:
+        return self.path.suffix
+
+    def open(self) -> BinaryIO:
+        return self.path.open("rb")
+
+
+@dataclass(frozen=True)
+class PngMedia:
+    data: bytes
+    extension: str = ".PNG"
+
+    def open(self) -> BinaryIO:
+        return io.BytesIO(self.data)
+
+
+@dataclass
+class _TaskPart:
+    """One task's frames `start..stop` inside an export (a job exports a part of its task)."""
+
+    task: Task
+    media: TaskMedia | None
+    start: int
+    stop: int
+    job_ids: list[int]
+    subset: str
+    merged: Json | None = None  # overlapping jobs: the whole merged annotations
+    tracks: list[fm.Track] = field(default_factory=list)
+
+
+class _VideoFrames:
+    """Decodes a video's frames in one forward pass when asked in order (exports ask in order)."""
+
+    def __init__(self, media: TaskMedia, wanted: list[int]) -> None:
+        self.media = media
+        self._iterator: Iterator[tuple[int, Any]] | None = None
+        self._wanted = wanted
+
+    def _source(self, frame: int) -> int:
+        return self.media.start_frame + frame * self.media.frame_step
+
+    def png(self, frame: int) -> bytes:
+        assert self.media.video_path is not None
+        path = Path(self.media.root) / self.media.video_path
+        if self._iterator is None:
+            self._iterator = video.iter_frames(path, [self._source(f) for f in self._wanted])
+        target = self._source(frame)
+        for number, image in self._iterator:
+            if number == target:
+                buffer = io.BytesIO()
+                image.save(buffer, format="PNG", compress_level=1)
+                return buffer.getvalue()
+            if number > target:
+                break
+        self._iterator = None
+        return video.frame_as_png(path, target)
+
+
+class DatabaseSource:
+    """An `ExportSource` over stored data. Holds `db` for as long as the export runs."""
+
+    def __init__(self, db: Session, meta: fm.DatasetMeta, parts: list[_TaskPart], index: LabelIndex,
+                 progress: Callable[[float], None] | None = None) -> None:
+        self.db = db
+        self.meta = meta
+        self._parts = parts
+        self._index = index
+        self._progress = progress
+        self._frame_rows: dict[tuple[int, int], MediaFrame] = {}
+        self._videos: dict[int, _VideoFrames] = {}
+        self._total = sum(p.stop - p.start + 1 for p in parts) or 1
+        self._assign_track_ids()
+
+    # --- ExportSource ---------------------------------------------------------------------------
+
+    def tracks(self) -> list[fm.Track]:
+        return [track for part in self._parts for track in part.tracks]
+
+    def frames(self) -> Iterator[fm.Frame]:
+        done = 0
+        for part in self._parts:
+            for window_start in range(part.start, part.stop + 1, WINDOW_FRAMES):
+                window_stop = min(window_start + WINDOW_FRAMES - 1, part.stop)
+                yield from self._window(part, window_start, window_stop)
+                done += window_stop - window_start + 1
+                if self._progress is not None:
+                    self._progress(done / self._total)
+
+    def media(self, frame: fm.Frame) -> fm.MediaFile:
+        part = next(p for p in self._parts if p.task.id == frame.task_id)
+        assert part.media is not None
+        if part.media.kind == "video":
+            reader = self._videos.get(part.task.id)
+            if reader is None:
+                deleted = set(part.media.deleted_frames or [])
+                wanted = [f for f in range(part.start, part.stop + 1) if f not in deleted]
+                reader = self._videos[part.task.id] = _VideoFrames(part.media, wanted)
+            return PngMedia(reader.png(frame.index))
+        row = self._frame_rows.get((part.task.id, frame.index))
+        if row is None:
+            row = self.db.scalars(select(MediaFrame).where(MediaFrame.task_id == part.task.id,
+                                                           MediaFrame.frame == frame.index)).one()
+        return FileMedia(Path(part.media.root) / row.path)
+
+    # --- reading --------------------------------------------------------------------------------
+
+    def _assign_track_ids(self) -> None:
+        next_id = 0
+        for part in self._parts:
+            for track in part.tracks:
+                track.id = next_id
+                next_id += 1
+
+    def _window(self, part: _TaskPart, start: int, stop: int) -> Iterator[fm.Frame]:
+        media = part.media
+        deleted = set(media.deleted_frames or []) if media is not None else set()
+        names, sizes = self._frame_facts(part, start, stop)
+        tags: dict[int, list[fm.Tag]] = defaultdict(list)
+        shapes: dict[int, list[fm.Shape]] = defaultdict(list)
+        if part.merged is not None:
+            self._merged_objects(part.merged, start, stop, tags, shapes)
+        elif part.job_ids:
+            self._stored_objects(part.job_ids, start, stop, tags, shapes)
+        for track in part.tracks:
+            if not track.shapes or track.shapes[0].frame > stop:
+                continue
+            for frame, shape in expand_track(track, stop, start=start, deleted_frames=deleted):
+                shapes[frame].append(shape)
+        for index in range(start, stop + 1):
+            if index in deleted:
+                continue
+            width, height = sizes.get(index, (0, 0))
+            yield fm.Frame(index, names.get(index, f"frame_{index:06d}.PNG"), width, height, part.subset,
+                           tags.get(index, []), shapes.get(index, []), part.task.id)
+
+    def _frame_facts(self, part: _TaskPart, start: int, stop: int) -> tuple[dict[int, str], dict[int, tuple[int, int]]]:
+        media = part.media
+        if media is None:
+            return {}, {}
+        if media.kind == "video":
+            size = (media.video_width or 0, media.video_height or 0)
+            if media.video_rotation in (90, 270):
+                size = (size[1], size[0])
+            return ({i: f"frame_{i:06d}.PNG" for i in range(start, stop + 1)}, dict.fromkeys(range(start, stop + 1), size))
+        rows = self.db.scalars(select(MediaFrame).where(
+            MediaFrame.task_id == part.task.id, MediaFrame.frame.between(start, stop)))
+        self._frame_rows = {(part.task.id, r.frame): r for r in rows}
+        return ({f: r.path for (_, f), r in self._frame_rows.items()},
+                {f: (r.width, r.height) for (_, f), r in self._frame_rows.items()})
+
+    def _attributes(self, values: list[list[Any]] | list[Json]) -> dict[str, str]:
+        names = self._index.attribute_names
+        result = {}
+        for value in values:
+            spec_id, text = (value["spec_id"], value["value"]) if isinstance(value, dict) else value
+            name = names.get(spec_id)
+            if name is not None:
+                result[name] = str(text)
+        return result
+
+    def _shape(self, row: Any) -> fm.Shape:
+        get = row.get if isinstance(row, dict) else row._mapping.get
+        return fm.Shape(
+            type=get("type"), label=self._index.names.get(get("label_id"), ""), points=list(get("points") or []),
+            occluded=bool(get("occluded")), outside=bool(get("outside")), z_order=get("z_order") or 0,
+            rotation=get("rotation") or 0.0, group=get("group") or 0, source=get("source") or "manual",
+            score=get("score") if get("score") is not None else 1.0, attributes=self._attributes(get("attributes") or []),
+        )
+
+    def _stored_objects(self, job_ids: list[int], start: int, stop: int,
+                        tags: dict[int, list[fm.Tag]], shapes: dict[int, list[fm.Shape]]) -> None:
+        tag_table, shape_table = AnnotationTag.__table__, AnnotationShape.__table__
+        for r in self.db.execute(select(tag_table).where(tag_table.c.job_id.in_(job_ids),
+                                 tag_table.c.frame.between(start, stop)).order_by(tag_table.c.frame, tag_table.c.id)):
+            tags[r.frame].append(fm.Tag(self._index.names.get(r.label_id, ""), r.group or 0, r.source,
+                                        self._attributes(r.attributes or [])))
+        parents: dict[int, fm.Shape] = {}
+        elements: list[Any] = []
+        query = (select(shape_table).where(shape_table.c.job_id.in_(job_ids), shape_table.c.frame.between(start, stop))
+                 .order_by(shape_table.c.frame, shape_table.c.id))
+        for r in self.db.execute(query):
+            if r.parent_id is not None:
+                elements.append(r)
+                continue
+            if r.outside:
+                continue
+            shape = self._shape(r)
+            parents[r.id] = shape
+            shapes[r.frame].append(shape)
+        for r in elements:
+            parent = parents.get(r.parent_id)
+            if parent is not None:
+                parent.elements.append(self._shape(r))
+
+    def _merged_objects(self, merged: Json, start: int, stop: int,
+                        tags: dict[int, list[fm.Tag]], shapes: dict[int, list[fm.Shape]]) -> None:
+        for t in merged["tags"]:
+            if start <= t["frame"] <= stop:
+                tags[t["frame"]].append(fm.Tag(self._index.names.get(t["label_id"], ""), t.get("group") or 0,
+                                               t.get("source", "manual"), self._attributes(t.get("attributes", []))))
+        for s in merged["shapes"]:
+            if start <= s["frame"] <= stop and not s.get("outside"):
+                shape = self._shape(s)
+                shape.elements = [self._shape(e) for e in s.get("elements", [])]
+                shapes[s["frame"]].append(shape)
+
+
+# --- building sources -------------------------------------------------------------------------------
+
+
+def _format_track(raw: Json, index: LabelIndex, source: DatabaseSource | None = None) -> fm.Track:
+    def attrs(values: list[Json]) -> dict[str, str]:
+        return {index.attribute_names[v["spec_id"]]: str(v["value"]) for v in values if v["spec_id"] in index.attribute_names}
+
+    return fm.Track(
+        label=index.names.get(raw["label_id"], ""),
+        shapes=[fm.TrackedShape(s["type"], s["frame"], list(s["points"]), bool(s["occluded"]), bool(s["outside"]),
+                                s.get("z_order") or 0, s.get("rotation") or 0.0, True, attrs(s.get("attributes", [])))
+                for s in raw["shapes"]],
+        group=raw.get("group") or 0, source=raw.get("source", "manual"), attributes=attrs(raw.get("attributes", [])),
+        elements=[_format_track(e, index) for e in raw.get("elements", [])],
+    )
+
+
+def _task_part(db: Session, task: Task, index: LabelIndex, start: int | None = None, stop: int | None = None,
+               jobs: list[Job] | None = None) -> _TaskPart:
+    media = db.get(TaskMedia, task.id)
+    size = task.size or 0
+    first, last = (0 if start is None else start), (size - 1 if stop is None else stop)
+    jobs = annotation_jobs(db, task) if jobs is None else jobs
+    job_ids = [j.id for j in jobs]
+    part = _TaskPart(task, media, first, last, job_ids, task.subset or fm.DEFAULT_SUBSET)
+    if len(jobs) > 1 and (task.overlap or 0) > 0:
+        part.merged = read_task(db, task)
+        raw_tracks = part.merged["tracks"]
+    elif len(jobs) > 1:
+        # Tracks crossing job boundaries are stored cut per job: join them back (tracks only).
+        pieces = [(j.segment.start_frame, j.segment.stop_frame,
+                   json_to_model({"tags": [], "shapes": [], "tracks": store._load_tracks(db, [j.id])})) for j in jobs]
+        raw_tracks = model_to_json(merge_job_annotations(pieces, 0, is_3d=task.dimension == "3d"))["tracks"]
+    else:
+        raw_tracks = store._load_tracks(db, job_ids) if job_ids else []
+    part.tracks = [_format_track(t, index) for t in raw_tracks]
+    return part
+
+
+def _meta(kind: str, obj_id: int, name: str, labels: list[Label], task: Task | None, **extra: Any) -> fm.DatasetMeta:
+    media_kind = None
+    fields: dict[str, Any] = {}
+    if task is not None:
+        fields = {
+            "size": task.size or 0, "mode": task.mode or "annotation", "overlap": task.overlap or 0, "bugtracker": task.bug_tracker,
+            "created": task.created_date, "updated": task.updated_date, "subset": task.subset,
+            "owner": task.owner.username if task.owner else "", "assignee": task.assignee.username if task.assignee else "",
+        }
+        media_kind = task.mode
+    fields.update(extra)
+    return fm.DatasetMeta(kind=kind, id=obj_id, name=name, labels=tuple(label_spec(label) for label in labels),
+                          dumped=utcnow(), is_video=media_kind == "interpolation", **fields)
+
+
+def _segments(db: Session, task: Task) -> tuple[fm.Segment, ...]:
+    return tuple(fm.Segment(j.id, j.segment.start_frame, j.segment.stop_frame) for j in annotation_jobs(db, task))
+
+
+def _media_facts(db: Session, task: Task) -> dict[str, Any]:
+    media = db.get(TaskMedia, task.id)
+    if media is None:
+        return {}
+    facts: dict[str, Any] = {"start_frame": media.start_frame, "stop_frame": media.stop_frame,
+                             "frame_filter": media.frame_filter}
+    if media.kind == "video":
+        facts["original_size"] = (media.video_width or 0, media.video_height or 0)
+    return facts
+
+
+def task_source(db: Session, task: Task, progress: Callable[[float], None] | None = None) -> DatabaseSource:
+    labels = task_labels(db, task)
+    index = LabelIndex.of(labels)
+    meta = _meta("task", task.id, task.name, labels, task, segments=_segments(db, task), **_media_facts(db, task))
+    return DatabaseSource(db, meta, [_task_part(db, task, index)] if task.size else [], index, progress)
+
+
+def job_source(db: Session, job: Job, progress: Callable[[float], None] | None = None) -> DatabaseSource:
+    task = job.task
+    labels = task_labels(db, task)
+    index = LabelIndex.of(labels)
+    segment = job.segment
+    meta = _meta("job", job.id, task.name, labels, task, segments=(fm.Segment(job.id, segment.start_frame, segment.stop_frame),),
+                 **_media_facts(db, task))
+    part = _task_part(db, task, index, segment.start_frame, segment.stop_frame, [job])
+    return DatabaseSource(db, meta, [part], index, progress)
+
+
+def project_source(db: Session, project: Project, progress: Callable[[float], None] | None = None) -> DatabaseSource:
+    labels = list(db.scalars(select(Label).where(Label.project_id == project.id, Label.parent_id.is_(None)).order_by(Label.id)))
+    index = LabelIndex.of(labels)
+    tasks = list(db.scalars(select(Task).where(Task.project_id == project.id).order_by(Task.id)))
+    parts = [_task_part(db, task, index) for task in tasks if task.size]
+    meta = _meta("project", project.id, project.name, labels, None, created=project.created_date,
+                 updated=project.updated_date, bugtracker=project.bug_tracker,
+                 owner=project.owner.username if project.owner else "",
+                 size=sum(p.stop - p.start + 1 for p in parts),
+                 tasks=tuple((p.task.id, p.task.name, p.task.size or 0, p.subset) for p in parts))
+    return DatabaseSource(db, meta, parts, index, progress)
