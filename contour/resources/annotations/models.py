@@ -6,7 +6,7 @@ never queried by coordinate, and one JSON value per object is far cheaper than a
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Boolean, Float, ForeignKey, Integer, String
+from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from contour.db import Base
@@ -14,6 +14,8 @@ from contour.db import Base
 
 class AnnotationTag(Base):
     __tablename__ = "annotation_tags"
+    # Exports read a job's objects a window of frames at a time.
+    __table_args__ = (Index("ix_annotation_tags_job_frame", "job_id", "frame"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     job_id: Mapped[int] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), index=True)
@@ -27,6 +29,7 @@ class AnnotationTag(Base):
 
 class AnnotationShape(Base):
     __tablename__ = "annotation_shapes"
+    __table_args__ = (Index("ix_annotation_shapes_job_frame", "job_id", "frame"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     job_id: Mapped[int] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), index=True)
