@@ -8,7 +8,7 @@ them in memory for codec tests. Field meanings follow CVAT's LabeledData.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -235,3 +235,6 @@ class ImportedDataset:
 @dataclass(frozen=True, slots=True)
 class ImportOptions:
     conv_mask_to_poly: bool = True
+    # Each skeleton label of the target task with its point names in order, for formats that store
+    # skeleton points by position only (Ultralytics Pose, COCO Keypoints without names).
+    skeleton_sublabels: Mapping[str, Sequence[str]] = field(default_factory=dict)

@@ -49,12 +49,13 @@ def meta(labels: tuple[LabelSpec, ...] = LABELS, size: int = 3, *, is_video: boo
     )
 
 
-def square_mask(left: int, top: int, size: int) -> list[float]:
-    """A CVAT mask (RLE + box) covering a `size`×`size` square at (left, top)."""
+def square_mask(left: int, top: int, size: int, width: int = 64, height: int = 48) -> list[float]:
+    """A CVAT mask (RLE + box) covering a `size`×`size` square at (left, top) of a `width`×`height` frame."""
     import numpy as np
 
-    bitmap = np.ones((size, size), dtype=bool)
-    return [*bitmap_to_cvat_mask(bitmap), float(left), float(top), float(left + size - 1), float(top + size - 1)]
+    bitmap = np.zeros((height, width), dtype=bool)
+    bitmap[top : top + size, left : left + size] = True
+    return bitmap_to_cvat_mask(bitmap)
 
 
 def frame(index: int, name: str, shapes: list[Shape] | None = None, tags: list[Tag] | None = None,

@@ -33,6 +33,7 @@ from contour.resources.labels.service import LabelOwner, do_create_labels
 from contour.resources.projects.models import Project
 from contour.resources.requests.runner import RequestContext, register_handler
 from contour.resources.tasks.models import Task
+from contour.resources.tasks.service import task_labels
 
 
 def _read_dataset(context: RequestContext) -> fm.ImportedDataset:
@@ -42,7 +43,8 @@ def _read_dataset(context: RequestContext) -> fm.ImportedDataset:
     uploaded = settings.data_dir / context.params["file"]
     if not uploaded.is_file():
         raise DatasetError("The uploaded file is gone (the import may have run already).")
-    options = fm.ImportOptions(conv_mask_to_poly=bool(context.params.get("conv_mask_to_poly", True)))
+    options = fm.ImportOptions(conv_mask_to_poly=bool(context.params.get("conv_mask_to_poly", True)),
+                               skeleton_sublabels=_skeletons(context))
     if archives.is_archive(uploaded):
         context.progress(0.05, "Unpacking the dataset")
         root = uploaded.parent / "dataset"
@@ -56,6 +58,18 @@ def _read_dataset(context: RequestContext) -> fm.ImportedDataset:
         raise DatasetError(f"'{uploaded.name}' is not a zip archive, and {entry.spec.display_name} needs one"
                            + (f" (or a {' or '.join(sorted(accepted - {'zip'})).upper()} file)." if accepted - {"zip"} else "."))
     return entry.importer(uploaded, options)
+
+
+def _skeletons(context: RequestContext) -> dict[str, tuple[str, ...]]:
+    """The target's skeleton labels with their point names, for formats that number points only."""
+    with transaction() as db:
+        if context.task_id is not None:
+            task = db.get(Task, context.task_id)
+            labels = task_labels(db, task) if task is not None else []
+        else:
+            labels = list(db.scalars(select(Label).where(Label.project_id == context.project_id,
+                                                         Label.parent_id.is_(None))))
+        return {label.name: tuple(sub.name for sub in label.sublabels) for label in labels if label.type == "skeleton"}
 
 
 @register_handler("import:annotations", cleanup=remove_import_file)
