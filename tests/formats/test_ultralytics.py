@@ -457,10 +457,8 @@ def test_missing_data_yaml(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("text", "message", "line"), [
-    ("train: [a, b\nnames: [x]\n", "unclosed", 2),
-    ("names:\n  0: a\n\t1: b\n", "tabs", 3),
-    ("names: &n [a]\n", "anchors", 1),
-    ("names: [a]\nnames: [b]\n", "duplicate key", 2),
+    ("train: [a, b\nnames: [x]\n", "not valid YAML", 2),
+    ("names:\n  0: a\n\t1: b\n", "not valid YAML", 3),
     ("- a\n- b\n", "expected a mapping", None),
     ("train: x.txt\n", "'names'", None),
     ("names: 3\n", "'names' must map", None),
@@ -529,43 +527,31 @@ def test_yolo_dataset_is_not_ultralytics() -> None:
     assert "data.yaml is missing" in str(_error(DETECTION, YOLO_SAMPLES / "yolo"))
 
 
-# --- the YAML subset -------------------------------------------------------------------------------------------
+# --- YAML ------------------------------------------------------------------------------------------------------
 
 
-def test_yaml_subset_reads_ultralytics_files() -> None:
+def test_yaml_reads_ultralytics_files() -> None:
     text = (
-        "# Ultralytics-style config\n---\npath: ../datasets/coco8  # dataset root\ntrain: images/train\n"
-        "val: [images/val, extra.txt]\ntest:  # optional\n"
-        "names: ['person', \"bi cycle\",\n  'car''s']\n"
-        "kpt_shape:\n- 17\n- 3\n"
-        "download: |\n  from x import y\n  # not a comment here\n\n  y()\n"
-        "roboflow:\n  workspace: rf\n  nested:\n    - a: 1\n      b: {c: [1, 2], 'd': \"\\u00e9\"}\n    - -3\n"
-        "flags: [true, no, ~, 0x1]\n"
+        "# Ultralytics-style config\npath: ../datasets/coco8  # dataset root\ntrain: images/train\n"
+        "val: [images/val, extra.txt]\ntest:  # optional\nnames: ['person', \"bi cycle\"]\nkpt_shape: [17, 3]\n"
     )
     assert load_yaml(text, "data.yaml") == {
         "path": "../datasets/coco8", "train": "images/train", "val": ["images/val", "extra.txt"], "test": None,
-        "names": ["person", "bi cycle", "car's"], "kpt_shape": [17, 3],
-        "download": "from x import y\n# not a comment here\n\ny()\n",
-        "roboflow": {"workspace": "rf", "nested": [{"a": 1, "b": {"c": [1, 2], "d": "é"}}, -3]},
-        "flags": [True, "no", None, "0x1"],
+        "names": ["person", "bi cycle"], "kpt_shape": [17, 3],
     }
 
 
-@pytest.mark.parametrize(("text", "message", "line"), [
-    ("a: 1\n---\nb: 2\n", "several YAML documents", 2),
-    ("a: *ref\n", "aliases", 1),
-    ("a: 'open\n", "unterminated", 1),
-    ("a: \"bad \\q\"\n", "unknown escape", 1),
-    ("a:\n  - x\n    - y\n", "unexpected indentation", 3),
-    ("a: plain\n  continued\n", "multi-line plain", 2),
-    ("a: {b: 1]\n", "expected ',' or '}'", 1),
-    ("a: [1, 2] x\n", "unexpected text", 1),
-])
-def test_yaml_subset_errors(text: str, message: str, line: int) -> None:
+@pytest.mark.parametrize(("text", "line"), [("a: 'open\n", 2), ("a: {b: 1]\n", 1), ("a: [1, 2] x\n", 1)])
+def test_yaml_errors_name_the_file_and_line(text: str, line: int) -> None:
     with pytest.raises(DatasetError) as caught:
         load_yaml(text, "x.yaml")
-    assert message in str(caught.value)
+    assert "not valid YAML" in str(caught.value)
     assert (caught.value.file, caught.value.line) == ("x.yaml", line)
+
+
+def test_yaml_objects_are_not_constructed() -> None:
+    with pytest.raises(DatasetError):
+        load_yaml("a: !!python/object/apply:os.system ['true']\n", "x.yaml")
 
 
 def test_classification_without_images_and_one_folder_deeper(tmp_path: Path) -> None:
