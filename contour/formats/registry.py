@@ -83,10 +83,10 @@ def load_codecs() -> None:
     global _loaded
     if _loaded:
         return
-    _loaded = True
     package = importlib.import_module("contour.formats")
     for module in pkgutil.iter_modules(package.__path__):
         importlib.import_module(f"contour.formats.{module.name}")
+    _loaded = True
 
 
 def exporters() -> list[RegisteredFormat]:

@@ -86,9 +86,8 @@ def tracks_from_shapes(shapes: Iterable[tuple[int, Shape]]) -> list[Track]:
     """Group (frame, shape) pairs by `track_id` into tracks (importers of MOT, Datumaro, COCO…).
 
     Shapes become keyframes in frame order; mutable/immutable attribute splitting is the server's
-    business (it knows the label spec), so all attributes stay on the keyframes here. A track that
-    ends before the last frame it could reach gets an outside keyframe after its last shape unless
-    one is present, so it does not run on to the end of the task (CVAT's importers do the same).
+    business (it knows the label spec), so all attributes stay on the keyframes here. Gaps are not
+    closed here: see `close_gaps`, which the server applies to tracks built this way.
     """
     by_id: dict[int, list[tuple[int, Shape]]] = defaultdict(list)
     for frame, shape in shapes:
