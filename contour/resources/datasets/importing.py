@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -148,12 +147,11 @@ def _scaled(points: list[float], scale: tuple[float, float]) -> list[float]:
 
 def _mask_polygons(points: list[float], where: str) -> list[list[float]]:
     try:
-        bitmap = cvat_mask_to_bitmap(points)
+        bitmap, (left, top, _, _) = cvat_mask_to_bitmap(points)
     except ValueError as exc:
         raise DatasetError(f"{where}: the mask is not valid ({exc}).") from exc
-    left, top = int(points[-4]), int(points[-3])
     polygons = []
-    for polygon in bitmap_to_polygons(np.asarray(bitmap)):
+    for polygon in bitmap_to_polygons(bitmap):
         if len(polygon) >= 6:
             polygons.append([v + (left if i % 2 == 0 else top) for i, v in enumerate(polygon)])
     return polygons
