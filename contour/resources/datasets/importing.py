@@ -29,6 +29,7 @@ from contour.resources.annotations.service import annotation_jobs, lock_job
 from contour.resources.annotations.validation import FrameBounds, check_labeled_data, label_rules
 from contour.resources.data.models import MediaFrame, TaskMedia
 from contour.resources.datasets.labels import LabelEntry, LabelIndex
+from contour.resources.datasets.source import video_frame_name
 from contour.resources.jobs.models import Job
 from contour.resources.tasks.models import Task
 from contour.resources.tasks.service import task_labels
@@ -53,7 +54,7 @@ def task_frame_names(db: Session, task: Task) -> list[str]:
     if media is None or not task.size:
         return []
     if media.kind == "video":
-        return [f"frame_{i:06d}" for i in range(task.size)]
+        return [video_frame_name(media, i) for i in range(task.size)]
     rows = db.execute(select(MediaFrame.frame, MediaFrame.path).where(MediaFrame.task_id == task.id).order_by(MediaFrame.frame))
     return [path for _, path in rows]
 

@@ -102,6 +102,10 @@ class _VideoFrames:
         return video.frame_as_png(path, target)
 
 
+def video_frame_name(media: TaskMedia, frame: int) -> str:
+    return f"frame_{media.start_frame + frame * media.frame_step:06d}"
+
+
 class DatabaseSource:
     """An `ExportSource` over stored data. Holds `db` for as long as the export runs."""
 
@@ -187,7 +191,9 @@ class DatabaseSource:
             size = (media.video_width or 0, media.video_height or 0)
             if media.video_rotation in (90, 270):
                 size = (size[1], size[0])
-            return ({i: f"frame_{i:06d}.PNG" for i in range(start, stop + 1)}, dict.fromkeys(range(start, stop + 1), size))
+            # CVAT names video frames by their number in the video, not in the task.
+            return ({i: video_frame_name(media, i) + ".PNG" for i in range(start, stop + 1)},
+                    dict.fromkeys(range(start, stop + 1), size))
         rows = self.db.scalars(select(MediaFrame).where(
             MediaFrame.task_id == part.task.id, MediaFrame.frame.between(start, stop)))
         self._frame_rows = {(part.task.id, r.frame): r for r in rows}
