@@ -327,3 +327,29 @@ def test_real_sample_datasets_import_into_a_project(world: World, fmt: str, fold
     tasks = world.user.get(f"/api/tasks?project_id={project['id']}").json()["results"]
     counts = {t["name"]: len(world.user.get(f"/api/tasks/{t['id']}/annotations").json()["shapes"]) for t in tasks}
     assert counts == expected
+
+
+def test_a_video_task_exports_frames_named_by_video_number_and_imports_them_back(world: World, tmp_path: Path) -> None:
+    from tests.media_factory import write_video
+
+    video = write_video(tmp_path / "clip.mp4", frames=12).read_bytes()
+    task = task_with_files(world.factory, world.user, {"clip.mp4": video}, {"labels": [{"name": "car"}]},
+                           start_frame=2, frame_filter="step=2")
+    assert task["size"] == 5
+    label = world.user.get(f"/api/labels?task_id={task['id']}").json()["results"][0]["id"]
+    track = {"frame": 0, "label_id": label, "shapes": [
+        {"type": "rectangle", "frame": 0, "points": [1.0, 1.0, 9.0, 9.0]},
+        {"type": "rectangle", "frame": 4, "points": [5.0, 5.0, 13.0, 13.0]}]}
+    world.user.client.put(f"/api/tasks/{task['id']}/annotations", json={"tracks": [track]})
+    _, data, _ = world.export("Datumaro 1.0", save_images=True, url=f"/api/tasks/{task['id']}")
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    images = sorted(n for n in archive.namelist() if n.startswith("images/"))
+    assert images == [f"images/default/frame_{n:06d}.PNG" for n in (2, 4, 6, 8, 10)]
+    assert archive.read(images[0]).startswith(b"\x89PNG")
+    world.user.client.delete(f"/api/tasks/{task['id']}/annotations")
+    request = world.import_file("Datumaro 1.0", data, url=f"/api/tasks/{task['id']}/annotations")
+    assert request["status"] == "finished", request
+    tracks = world.user.get(f"/api/tasks/{task['id']}/annotations").json()["tracks"]
+    assert len(tracks) == 1
+    assert [s["frame"] for s in tracks[0]["shapes"] if not s["outside"]] == [0, 1, 2, 3, 4]
+    assert tracks[0]["shapes"][2]["points"] == [3.0, 3.0, 11.0, 11.0]
