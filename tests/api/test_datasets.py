@@ -215,6 +215,14 @@ def test_unknown_formats_are_400s(world: World) -> None:
     assert response.status_code == 400
 
 
+def _deflated(files: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
 @pytest.mark.parametrize(("case", "payload", "words"), [
     ("malformed xml", zip_of({"annotations.xml": b"<annotations><image id='0' name='img0.jpg'"}), "annotations.xml"),
     ("unknown label", zip_of({"annotations.xml": b"<annotations><version>1.1</version><image id='0' name='img0.jpg' "
@@ -225,6 +233,7 @@ def test_unknown_formats_are_400s(world: World) -> None:
                                                    b"ybr='5' occluded='0'/></image></annotations>"}), "zzz"),
     ("broken archive", b"PK\x03\x04 not really a zip", "zip"),
     ("path traversal", zip_of({"../evil.xml": b"<annotations/>"}), "evil.xml"),
+    ("zip bomb", _deflated({"annotations.xml": b"<annotations>" + b" " * (16 << 20) + b"</annotations>"}), "zip bomb"),
     ("xml entities", zip_of({"annotations.xml": b'<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x "y">]>'
                                                 b"<annotations>&x;</annotations>"}), "entit"),
 ])
