@@ -178,7 +178,8 @@ class MediaFile(Protocol):
 
 
 class ExportSource(Protocol):
-    """What an exporter reads. `frames()` streams in frame order and may be called once."""
+    """What an exporter reads. `frames()` streams in frame order and may be called once. Treat
+    what it yields as read-only: sources may share attribute dicts between objects."""
 
     meta: DatasetMeta
 

@@ -287,4 +287,5 @@ def import_mot(path: Path, options: ImportOptions) -> ImportedDataset:
     return ImportedDataset([LabelSpec(name) for name in dict.fromkeys(labels)], ordered)
 
 
-register_format(FormatSpec("MOT", "1.1", "ZIP"), exporter=export_mot, importer=import_mot)
+register_format(FormatSpec("MOT", "1.1", "ZIP", shape_types=frozenset({"rectangle"})), exporter=export_mot,
+                importer=import_mot)

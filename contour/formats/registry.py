@@ -38,6 +38,11 @@ class FormatSpec:
     ext: str  # "ZIP", "JSON, ZIP", "XML, ZIP"
     dimension: Dimension = "2d"
     enabled: bool = True
+    # What the exporter reads, so the server need not load the rest: the shape types it can hold
+    # (None: all) and whether it writes attribute values. Only a hint for speed, never a filter
+    # the exporter may rely on.
+    shape_types: frozenset[str] | None = None
+    reads_attributes: bool = True
 
     @property
     def display_name(self) -> str:

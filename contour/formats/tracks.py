@@ -52,23 +52,51 @@ def _named_shape(shape: core.Shape, labels: _Names, attrs: _Names, track_id: int
     )
 
 
+class TrackExpander:
+    """One track, expanded a window of frames at a time (exports stream frames in windows).
+
+    The track is converted to the interpolation model once; `last_frame` lets callers skip it in
+    windows after it ended (its last keyframe is outside: nothing shows from that frame on).
+    """
+
+    def __init__(self, track: Track, *, deleted_frames: Collection[int] = (), is_3d: bool = False) -> None:
+        self.track = track
+        self.labels, self.attrs = _Names(), _Names()
+        self.core = _core_track(track, self.labels, self.attrs)
+        self.keyframes = {s.frame for s in self.core.shapes}
+        self.deleted = frozenset(deleted_frames)
+        self.is_3d = is_3d
+        shapes = self.core.shapes
+        self.first_frame = shapes[0].frame if shapes else 0
+        self.last_frame: int | None = shapes[-1].frame - 1 if shapes and shapes[-1].outside else None
+
+    def shows_within(self, start: int, stop: int) -> bool:
+        if not self.core.shapes or self.first_frame > stop:
+            return False
+        return self.last_frame is None or self.last_frame >= start
+
+    def expand(self, start: int, stop: int, *, include_outside: bool = False) -> list[tuple[int, Shape]]:
+        if not self.core.shapes:
+            return []
+        result = []
+        frame_shapes = track_to_frame_shapes(self.core, max(start, self.core.frame), stop,
+                                             deleted_frames=self.deleted, is_3d=self.is_3d)
+        for shape in frame_shapes:
+            if shape.outside and not include_outside:
+                continue
+            result.append((shape.frame, _named_shape(shape, self.labels, self.attrs, self.track.id,
+                                                     shape.frame in self.keyframes)))
+        return result
+
+
 def expand_track(
     track: Track, stop: int, *, start: int = 0, deleted_frames: Collection[int] = (), include_outside: bool = False,
     is_3d: bool = False,
 ) -> list[tuple[int, Shape]]:
     """(frame, shape) for every frame of `start..stop` where the track shows, outside shapes
     dropped unless `include_outside` (outside keyframes are then kept, flagged)."""
-    if not track.shapes:
-        return []
-    labels, attrs = _Names(), _Names()
-    core_track = _core_track(track, labels, attrs)
-    keyframes = {s.frame for s in core_track.shapes}
-    result = []
-    for shape in track_to_frame_shapes(core_track, max(start, core_track.frame), stop, deleted_frames=deleted_frames, is_3d=is_3d):
-        if shape.outside and not include_outside:
-            continue
-        result.append((shape.frame, _named_shape(shape, labels, attrs, track.id, shape.frame in keyframes)))
-    return result
+    expander = TrackExpander(track, deleted_frames=deleted_frames, is_3d=is_3d)
+    return expander.expand(start, stop, include_outside=include_outside)
 
 
 def shapes_by_frame(

@@ -212,12 +212,15 @@ def _register() -> None:
     def importer(task: str) -> Importer:
         return lambda path, options: import_dataset(path, options, task, _sublabel_hint(options))
 
-    for name, task in (("Detection", "detection"), ("Oriented Bounding Boxes", "oriented"),
-                       ("Segmentation", "segmentation"), ("Pose", "pose")):
-        register_format(FormatSpec(f"Ultralytics YOLO {name}", "1.0", "ZIP"), exporter=exporter(task),
-                        importer=importer(task))
-    register_format(FormatSpec("Ultralytics YOLO Detection Track", "1.0", "ZIP"),
-                    exporter=exporter("detection", track_ids=True))
+    boxes = frozenset({"rectangle"})
+    kinds = (("Detection", "detection", boxes), ("Oriented Bounding Boxes", "oriented", boxes),
+             ("Segmentation", "segmentation", frozenset({"polygon", "mask", "ellipse"})),
+             ("Pose", "pose", frozenset({"skeleton"})))
+    for name, task, types in kinds:
+        spec = FormatSpec(f"Ultralytics YOLO {name}", "1.0", "ZIP", shape_types=types, reads_attributes=False)
+        register_format(spec, exporter=exporter(task), importer=importer(task))
+    register_format(FormatSpec("Ultralytics YOLO Detection Track", "1.0", "ZIP", shape_types=boxes,
+                               reads_attributes=False), exporter=exporter("detection", track_ids=True))
 
 
 _register()

@@ -173,4 +173,5 @@ def _import(path: Path, options: ImportOptions) -> ImportedDataset:
     return ImportedDataset(labels=[LabelSpec(name) for name in sorted(names)], items=_items(subsets))
 
 
-register_format(FormatSpec("Ultralytics YOLO Classification", "1.0", "ZIP"), exporter=_export, importer=_import)
+register_format(FormatSpec("Ultralytics YOLO Classification", "1.0", "ZIP", shape_types=frozenset(),
+                           reads_attributes=False), exporter=_export, importer=_import)

@@ -192,4 +192,5 @@ def _import(path: Path, options: ImportOptions) -> ImportedDataset:
     return ImportedDataset(labels=[LabelSpec(name) for name in names], items=items)
 
 
-register_format(FormatSpec("YOLO", "1.1", "ZIP"), exporter=_export, importer=_import)
+register_format(FormatSpec("YOLO", "1.1", "ZIP", shape_types=frozenset({"rectangle"}), reads_attributes=False),
+                exporter=_export, importer=_import)

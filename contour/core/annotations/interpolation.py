@@ -204,7 +204,7 @@ def _generated(left: TrackedShape, frame: int, points: list[float], rotation: fl
 
 
 def _copy_attributes(attributes: Sequence[AttributeValue]) -> list[AttributeValue]:
-    return [AttributeValue(attribute.spec_id, attribute.value) for attribute in attributes]
+    return list(attributes)  # the values are immutable: a new list is copy enough
 
 
 def _linear(a: Sequence[float], b: Sequence[float], t: float) -> list[float]:

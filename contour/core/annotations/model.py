@@ -14,8 +14,10 @@ SHAPE_TYPES: tuple[str, ...] = ("rectangle", "polygon", "polyline", "points", "e
 SOURCES: tuple[str, ...] = ("manual", "auto", "semi-auto", "file", "consensus")
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class AttributeValue:
+    """Immutable, so copies of a shape may share them (track expansion makes one shape per frame)."""
+
     spec_id: int
     value: str
 

@@ -209,4 +209,4 @@ def _differs(a: TrackedShape, b: TrackedShape) -> bool:
 
 
 def _copy_attributes(attributes: Sequence[AttributeValue]) -> list[AttributeValue]:
-    return [AttributeValue(attribute.spec_id, attribute.value) for attribute in attributes]
+    return list(attributes)  # the values are immutable: a new list is copy enough

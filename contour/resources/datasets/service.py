@@ -147,12 +147,13 @@ def run_export(context: RequestContext) -> None:
     try:
         with get_sessionmaker()() as db:
             obj = _load_target(db, context, kind)
+            hint = sources.ReadHint(entry.spec.shape_types, entry.spec.reads_attributes)
             if isinstance(obj, Task):
-                source = sources.task_source(db, obj, report)
+                source = sources.task_source(db, obj, report, hint)
             elif isinstance(obj, Job):
-                source = sources.job_source(db, obj, report)
+                source = sources.job_source(db, obj, report, hint)
             else:
-                source = sources.project_source(db, obj, report)
+                source = sources.project_source(db, obj, report, hint)
             with ZipArchiveWriter(partial) as writer:
                 entry.exporter(source, writer, ExportOptions(save_images=bool(context.params.get("save_images"))))
             name = download_name(kind, obj, context.params)

@@ -15,13 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from sqlalchemy import select
+import orjson
+from sqlalchemy import Text, cast, or_, select
 from sqlalchemy.orm import Session
 
 from contour.core.annotations.merge import merge_job_annotations
 from contour.db import utcnow
 from contour.formats import model as fm
-from contour.formats.tracks import expand_track
+from contour.formats.tracks import TrackExpander
 from contour.media import video
 from contour.resources.annotations import store
 from contour.resources.annotations.convert import json_to_model, model_to_json
@@ -60,6 +61,14 @@ class PngMedia:
         return io.BytesIO(self.data)
 
 
+@dataclass(frozen=True)
+class ReadHint:
+    """What the exporter will use (`FormatSpec.shape_types` / `reads_attributes`): the rest is not read."""
+
+    shape_types: frozenset[str] | None = None
+    attributes: bool = True
+
+
 @dataclass
 class _TaskPart:
     """One task's frames `start..stop` inside an export (a job exports a part of its task)."""
@@ -72,6 +81,7 @@ class _TaskPart:
     subset: str
     merged: Json | None = None  # overlapping jobs: the whole merged annotations
     tracks: list[fm.Track] = field(default_factory=list)
+    expanders: list[TrackExpander] | None = None
 
 
 class _VideoFrames:
@@ -110,8 +120,12 @@ class DatabaseSource:
     """An `ExportSource` over stored data. Holds `db` for as long as the export runs."""
 
     def __init__(self, db: Session, meta: fm.DatasetMeta, parts: list[_TaskPart], index: LabelIndex,
-                 progress: Callable[[float], None] | None = None) -> None:
+                 progress: Callable[[float], None] | None = None, hint: ReadHint | None = None) -> None:
         self.db = db
+        self._hint = hint or ReadHint()
+        if self._hint.shape_types is not None:
+            for part in parts:
+                part.tracks = [t for t in part.tracks if t.shapes and t.shapes[0].type in self._hint.shape_types]
         self.meta = meta
         self._parts = parts
         self._index = index
@@ -171,11 +185,12 @@ class DatabaseSource:
             self._merged_objects(part.merged, start, stop, tags, shapes)
         elif part.job_ids:
             self._stored_objects(part.job_ids, start, stop, tags, shapes)
-        for track in part.tracks:
-            if not track.shapes or track.shapes[0].frame > stop:
-                continue
-            for frame, shape in expand_track(track, stop, start=start, deleted_frames=deleted):
-                shapes[frame].append(shape)
+        if part.expanders is None:
+            part.expanders = [TrackExpander(track, deleted_frames=deleted) for track in part.tracks]
+        for expander in part.expanders:
+            if expander.shows_within(start, stop):
+                for frame, shape in expander.expand(start, stop):
+                    shapes[frame].append(shape)
         for index in range(start, stop + 1):
             if index in deleted:
                 continue
@@ -210,39 +225,57 @@ class DatabaseSource:
                 result[name] = str(text)
         return result
 
-    def _shape(self, row: Any) -> fm.Shape:
-        get = row.get if isinstance(row, dict) else row._mapping.get
+    def _shape(self, row: Json) -> fm.Shape:
+        """A shape of merged (JSON) annotations."""
+        score = row.get("score")
         return fm.Shape(
-            type=get("type"), label=self._index.names.get(get("label_id"), ""), points=list(get("points") or []),
-            occluded=bool(get("occluded")), outside=bool(get("outside")), z_order=get("z_order") or 0,
-            rotation=get("rotation") or 0.0, group=get("group") or 0, source=get("source") or "manual",
-            score=get("score") if get("score") is not None else 1.0, attributes=self._attributes(get("attributes") or []),
+            row["type"], self._index.names.get(row["label_id"], ""), list(row.get("points") or []),
+            bool(row.get("occluded")), bool(row.get("outside")), row.get("z_order") or 0, row.get("rotation") or 0.0,
+            row.get("group") or 0, row.get("source") or "manual", 1.0 if score is None else score,
+            self._attributes(row.get("attributes") or []),
         )
 
     def _stored_objects(self, job_ids: list[int], start: int, stop: int,
                         tags: dict[int, list[fm.Tag]], shapes: dict[int, list[fm.Shape]]) -> None:
-        tag_table, shape_table = AnnotationTag.__table__, AnnotationShape.__table__
-        for r in self.db.execute(select(tag_table).where(tag_table.c.job_id.in_(job_ids),
-                                 tag_table.c.frame.between(start, stop)).order_by(tag_table.c.frame, tag_table.c.id)):
-            tags[r.frame].append(fm.Tag(self._index.names.get(r.label_id, ""), r.group or 0, r.source,
-                                        self._attributes(r.attributes or [])))
+        # The hot path of every export (500,000 rows in bench/export.py): explicit columns unpacked
+        # as tuples, JSON read as text and decoded here with orjson, positional dataclass
+        # construction: about 2x faster than mapped rows.
+        label_names, names = self._index.names, self._index.attribute_names
+        loads, hint = orjson.loads, self._hint
+        t = AnnotationTag.__table__.c
+        tag_rows = self.db.execute(
+            select(t.frame, t.label_id, t.group, t.source, cast(t.attributes, Text))
+            .where(t.job_id.in_(job_ids), t.frame.between(start, stop)).order_by(t.frame, t.id))
+        for frame, label_id, group, source, attributes in tag_rows:
+            values = {names[a]: v for a, v in loads(attributes) if a in names} if hint.attributes else {}
+            tags[frame].append(fm.Tag(label_names.get(label_id, ""), group or 0, source, values))
+        if hint.shape_types is not None and not hint.shape_types:
+            return
+        c = AnnotationShape.__table__.c
+        query = (select(c.id, c.parent_id, c.frame, c.type, c.label_id, c.occluded, c.outside, c.z_order, c.rotation,
+                        c.group, c.source, c.score, cast(c.points, Text), cast(c.attributes, Text))
+                 .where(c.job_id.in_(job_ids), c.frame.between(start, stop)).order_by(c.frame, c.id))
+        if hint.shape_types is not None:
+            query = query.where(or_(c.parent_id.is_not(None), c.type.in_(sorted(hint.shape_types))))
         parents: dict[int, fm.Shape] = {}
-        elements: list[Any] = []
-        query = (select(shape_table).where(shape_table.c.job_id.in_(job_ids), shape_table.c.frame.between(start, stop))
-                 .order_by(shape_table.c.frame, shape_table.c.id))
-        for r in self.db.execute(query):
-            if r.parent_id is not None:
-                elements.append(r)
+        elements: list[tuple[int, fm.Shape]] = []
+        for (shape_id, parent_id, frame, kind, label_id, occluded, outside, z_order, rotation, group, source, score,
+             points, attributes) in self.db.execute(query):
+            if outside and parent_id is None:
                 continue
-            if r.outside:
+            values = ({names[a]: v for a, v in loads(attributes) if a in names}
+                      if hint.attributes and attributes != "[]" else {})
+            shape = fm.Shape(kind, label_names.get(label_id, ""), loads(points), occluded, outside, z_order, rotation,
+                             group or 0, source, score, values)
+            if parent_id is not None:
+                elements.append((parent_id, shape))
                 continue
-            shape = self._shape(r)
-            parents[r.id] = shape
-            shapes[r.frame].append(shape)
-        for r in elements:
-            parent = parents.get(r.parent_id)
+            parents[shape_id] = shape
+            shapes[frame].append(shape)
+        for parent_id, element in elements:
+            parent = parents.get(parent_id)
             if parent is not None:
-                parent.elements.append(self._shape(r))
+                parent.elements.append(element)
 
     def _merged_objects(self, merged: Json, start: int, stop: int,
                         tags: dict[int, list[fm.Tag]], shapes: dict[int, list[fm.Shape]]) -> None:
@@ -326,14 +359,16 @@ def _media_facts(db: Session, task: Task) -> dict[str, Any]:
     return facts
 
 
-def task_source(db: Session, task: Task, progress: Callable[[float], None] | None = None) -> DatabaseSource:
+def task_source(db: Session, task: Task, progress: Callable[[float], None] | None = None,
+                hint: ReadHint | None = None) -> DatabaseSource:
     labels = task_labels(db, task)
     index = LabelIndex.of(labels)
     meta = _meta("task", task.id, task.name, labels, task, segments=_segments(db, task), **_media_facts(db, task))
-    return DatabaseSource(db, meta, [_task_part(db, task, index)] if task.size else [], index, progress)
+    return DatabaseSource(db, meta, [_task_part(db, task, index)] if task.size else [], index, progress, hint)
 
 
-def job_source(db: Session, job: Job, progress: Callable[[float], None] | None = None) -> DatabaseSource:
+def job_source(db: Session, job: Job, progress: Callable[[float], None] | None = None,
+               hint: ReadHint | None = None) -> DatabaseSource:
     task = job.task
     labels = task_labels(db, task)
     index = LabelIndex.of(labels)
@@ -341,10 +376,11 @@ def job_source(db: Session, job: Job, progress: Callable[[float], None] | None =
     meta = _meta("job", job.id, task.name, labels, task, segments=(fm.Segment(job.id, segment.start_frame, segment.stop_frame),),
                  **_media_facts(db, task))
     part = _task_part(db, task, index, segment.start_frame, segment.stop_frame, [job])
-    return DatabaseSource(db, meta, [part], index, progress)
+    return DatabaseSource(db, meta, [part], index, progress, hint)
 
 
-def project_source(db: Session, project: Project, progress: Callable[[float], None] | None = None) -> DatabaseSource:
+def project_source(db: Session, project: Project, progress: Callable[[float], None] | None = None,
+                   hint: ReadHint | None = None) -> DatabaseSource:
     labels = list(db.scalars(select(Label).where(Label.project_id == project.id, Label.parent_id.is_(None)).order_by(Label.id)))
     index = LabelIndex.of(labels)
     tasks = list(db.scalars(select(Task).where(Task.project_id == project.id).order_by(Task.id)))
@@ -354,4 +390,4 @@ def project_source(db: Session, project: Project, progress: Callable[[float], No
                  owner=project.owner.username if project.owner else "",
                  size=sum(p.stop - p.start + 1 for p in parts),
                  tasks=tuple((p.task.id, p.task.name, p.task.size or 0, p.subset) for p in parts))
-    return DatabaseSource(db, meta, parts, index, progress)
+    return DatabaseSource(db, meta, parts, index, progress, hint)
