@@ -235,6 +235,22 @@ class DatabaseSource:
             self._attributes(row.get("attributes") or []),
         )
 
+    def _driver_rows(self, query: Any) -> Iterator[tuple[Any, ...]]:
+        """Plain tuples straight from the database driver: SQLAlchemy's row objects cost more than
+        everything else per shape (bench/export.py). Columns come back as the driver gives them
+        (SQLite: booleans as 0/1), so callers convert."""
+        connection = self.db.connection()
+        compiled = query.compile(dialect=connection.dialect, compile_kwargs={"render_postcompile": True})
+        params = compiled.params
+        arguments = tuple(params[name] for name in compiled.positiontup or ()) if compiled.positional else params
+        cursor = connection.connection.cursor()
+        try:
+            cursor.execute(str(compiled), arguments)
+            while rows := cursor.fetchmany(2000):
+                yield from rows
+        finally:
+            cursor.close()
+
     def _stored_objects(self, job_ids: list[int], start: int, stop: int,
                         tags: dict[int, list[fm.Tag]], shapes: dict[int, list[fm.Shape]]) -> None:
         # The hot path of every export (500,000 rows in bench/export.py): explicit columns unpacked
@@ -260,13 +276,13 @@ class DatabaseSource:
         parents: dict[int, fm.Shape] = {}
         elements: list[tuple[int, fm.Shape]] = []
         for (shape_id, parent_id, frame, kind, label_id, occluded, outside, z_order, rotation, group, source, score,
-             points, attributes) in self.db.execute(query):
+             points, attributes) in self._driver_rows(query):
             if outside and parent_id is None:
                 continue
             values = ({names[a]: v for a, v in loads(attributes) if a in names}
                       if hint.attributes and attributes != "[]" else {})
-            shape = fm.Shape(kind, label_names.get(label_id, ""), loads(points), occluded, outside, z_order, rotation,
-                             group or 0, source, score, values)
+            shape = fm.Shape(kind, label_names.get(label_id, ""), loads(points), bool(occluded), bool(outside),
+                             z_order, rotation, group or 0, source, score, values)
             if parent_id is not None:
                 elements.append((parent_id, shape))
                 continue
