@@ -58,7 +58,9 @@ def _insert(db: Session, model: Any, rows: list[Json]) -> list[int]:
     taken = max((row["id"] for row in rows if "id" in row), default=0)
     for row, new_id in zip(missing, _allocate_ids(db, model, len(missing), taken), strict=True):
         row["id"] = new_id
-    db.execute(insert(model), rows)
+    # The table, not the mapped class: Core's executemany skips the ORM's bulk-insert bookkeeping
+    # (about 30% of an import's insert time, bench/export.py).
+    db.execute(insert(model.__table__), rows)
     return [row["id"] for row in rows]
 
 
@@ -123,7 +125,7 @@ def _insert_tracks(db: Session, job_id: int, tracks: Sequence[TrackIn], keep_ids
         for shape in normalized_keyframes(track)
     ]
     if keyframes:
-        db.execute(insert(TrackKeyframe), keyframes)
+        db.execute(insert(TrackKeyframe.__table__), keyframes)
 
 
 def delete_objects(db: Session, job_ids: Collection[int], tag_ids: Collection[int], shape_ids: Collection[int],
