@@ -60,7 +60,7 @@ def _empty_data_dir() -> None:
     """Task files, uploads and cached chunks go with the rows (ids are reused after emptying)."""
     from contour.resources.data.cache import get_chunk_cache
 
-    for name in ("tasks", "uploads", "share"):
+    for name in ("tasks", "uploads", "share", "exports", "imports"):
         shutil.rmtree(get_settings().data_dir / name, ignore_errors=True)
     get_chunk_cache().clear()
 

@@ -37,6 +37,7 @@ from contour.formats.model import (
     LabelSpec,
     Shape,
 )
+from contour.formats.names import unique_name
 from contour.formats.registry import ExportOptions, FormatSpec, register_format
 
 # Datumaro's cuboid corner k (front face 1, 4, 7, 8; back face 2, 3, 6, 5) is CVAT's cuboid point _CUBOID[k]
@@ -184,16 +185,6 @@ def _item_json(frame: Frame, image: str, cats: _Categories) -> Json:
             "image": {"path": image, "size": [frame.height, frame.width]}}
 
 
-def _unique(stem: str, taken: set[str]) -> str:
-    """The item id, suffixed `_1`, `_2`… when a project's tasks share a file name in one subset (as CVAT does)."""
-    name, count = stem, 0
-    while name in taken:
-        count += 1
-        name = f"{stem}_{count}"
-    taken.add(name)
-    return name
-
-
 def export_datumaro(source: ExportSource, out: ArchiveWriter, options: ExportOptions) -> None:
     """One annotation file per subset; items go to a temporary file per subset as frames stream by (images are
     written between them), and each file is then copied into the archive behind the shared header."""
@@ -207,7 +198,7 @@ def export_datumaro(source: ExportSource, out: ArchiveWriter, options: ExportOpt
             spool = spools.get(subset)
             if spool is None:
                 spool = spools[subset] = stack.enter_context(tempfile.TemporaryFile())
-            stem = _unique(frame.stem, taken[subset])
+            stem = unique_name(frame.stem, taken[subset])
             media = source.media(frame) if options.save_images else None
             image = stem + (media.extension if media is not None else frame.name[len(frame.stem):])
             if media is not None:

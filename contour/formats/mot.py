@@ -33,6 +33,7 @@ from contour.formats.model import (
     LabelSpec,
     Shape,
 )
+from contour.formats.names import unique_name
 from contour.formats.registry import ExportOptions, FormatSpec, register_format
 
 # MOT Challenge's classes, used when a sequence has no labels.txt.
@@ -76,16 +77,6 @@ def _visibility(shape: Shape, columns: _LabelColumns) -> float:
     return 0.0 if shape.occluded else 1.0
 
 
-def _unique(stem: str, extension: str, taken: set[str]) -> str:
-    """The frame's image name, suffixed `_1`, `_2`… when a project's tasks share a file name."""
-    name, count = stem + extension, 0
-    while name in taken:
-        count += 1
-        name = f"{stem}_{count}{extension}"
-    taken.add(name)
-    return name
-
-
 def export_mot(source: ExportSource, out: ArchiveWriter, options: ExportOptions) -> None:
     """Lines go to a temporary file as frames stream by (images are written between them), then into the archive."""
     columns = _columns(source.meta.labels)
@@ -111,7 +102,7 @@ def export_mot(source: ExportSource, out: ArchiveWriter, options: ExportOptions)
             spool.write("".join(lines).encode())
             if options.save_images:
                 media = source.media(frame)
-                out.write_media(f"img1/{_unique(frame.stem, media.extension, images)}", media)
+                out.write_media(f"img1/{unique_name(frame.stem, images, media.extension)}", media)
         spool.seek(0)
         with out.open("gt/gt.txt") as target:
             shutil.copyfileobj(spool, target, 1 << 20)

@@ -162,10 +162,10 @@ def load_annotations(db: Session, job_ids: Collection[int]) -> Json:
             shapes.append(shape)
         else:
             elements[r.parent_id].append(shape)
-    return {"version": 0, "tags": tags, "shapes": shapes, "tracks": _load_tracks(db, job_ids), "intervals": []}
+    return {"version": 0, "tags": tags, "shapes": shapes, "tracks": load_tracks(db, job_ids), "intervals": []}
 
 
-def _load_tracks(db: Session, job_ids: Collection[int]) -> list[Json]:
+def load_tracks(db: Session, job_ids: Collection[int]) -> list[Json]:
     tracks_table, keys_table = AnnotationTrack.__table__, TrackKeyframe.__table__
     keyframes: dict[int, list[Json]] = defaultdict(list)
     query = (

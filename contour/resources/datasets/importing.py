@@ -7,7 +7,6 @@ the whole import back: the task keeps the annotations it had.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,7 +28,7 @@ from contour.resources.annotations.service import annotation_jobs, lock_job
 from contour.resources.annotations.validation import FrameBounds, check_labeled_data, label_rules
 from contour.resources.data.models import MediaFrame, TaskMedia
 from contour.resources.datasets.labels import LabelEntry, LabelIndex
-from contour.resources.datasets.source import video_frame_name
+from contour.resources.datasets.source import video_frame_name, video_frame_size
 from contour.resources.jobs.models import Job
 from contour.resources.tasks.models import Task
 from contour.resources.tasks.service import task_labels
@@ -64,8 +63,7 @@ def frame_sizes(db: Session, task: Task) -> dict[int, tuple[int, int]]:
     if media is None:
         return {}
     if media.kind == "video":
-        size = (media.video_width or 0, media.video_height or 0)
-        return dict.fromkeys(range(task.size or 0), size)
+        return dict.fromkeys(range(task.size or 0), video_frame_size(media))
     rows = db.execute(select(MediaFrame.frame, MediaFrame.width, MediaFrame.height).where(MediaFrame.task_id == task.id))
     return {f: (w, h) for f, w, h in rows}
 
@@ -104,13 +102,12 @@ class _Converter:
                 "score": min(1.0, max(0.0, float(shape.score)))}
         if shape.type == "mask" and self.conv_mask_to_poly:
             return [dict(base, type="polygon", points=polygon) for polygon in _mask_polygons(points, where)]
-        elements = [
-            {**base, "type": e.type, "label_id": self.label(e.label, where, entry).id,
-             "points": _scaled(e.points, scale) if scale else list(e.points), "occluded": e.occluded,
-             "outside": e.outside, "rotation": 0.0, "group": base["group"],
-             "attributes": self.attributes(self.label(e.label, where, entry), e.attributes)}
-            for e in shape.elements
-        ]
+        elements = []
+        for e in shape.elements:
+            sublabel = self.label(e.label, where, entry)
+            elements.append({**base, "type": e.type, "label_id": sublabel.id,
+                             "points": _scaled(e.points, scale) if scale else list(e.points), "occluded": e.occluded,
+                             "outside": e.outside, "rotation": 0.0, "attributes": self.attributes(sublabel, e.attributes)})
         return [dict(base, type=shape.type, points=points, elements=elements)]
 
     def tag(self, tag: fm.Tag, frame: int, where: str) -> Json:
@@ -285,8 +282,4 @@ def _item_name(item: fm.ImportedItem) -> str:
     if item.name:
         return f"item '{item.name}'"
     return f"item for frame {item.frame}"
-
-
-def declared_label_names(dataset: fm.ImportedDataset) -> Iterable[str]:
-    return (label.name for label in dataset.labels)
 

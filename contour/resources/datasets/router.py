@@ -135,8 +135,7 @@ def _save_form_file(upload: UploadFile, staging: Path) -> Path:
 async def _import(kind: str, object_id: int, request: Request, db: DB, actor: Actor, base: str, path: str) -> Response:
     """cvat-sdk's upload protocol for one file, then the import request."""
     params = request.query_params
-    action = "change"
-    obj = await run_in_threadpool(LOADERS[kind], db, actor, object_id, action)
+    obj = await run_in_threadpool(LOADERS[kind], db, actor, object_id, "change")
     staging = _staging(kind, object_id, actor)
     headers = request.headers
     if "upload-start" in headers:

@@ -64,10 +64,9 @@ def _dimension(obj: Target) -> str:
     return "2d"
 
 
-def check_export_format(name: str | None, obj: Target) -> RegisteredFormat:
-    entry = find_exporter(name or "")
-    if entry is None or entry.exporter is None:
-        raise ValidationError({"format": [f"Unknown export format '{name}'. See /api/server/annotation/formats."]})
+def _check_format(entry: RegisteredFormat | None, side: str, name: str | None, obj: Target) -> RegisteredFormat:
+    if entry is None:
+        raise ValidationError({"format": [f"Unknown {side} format '{name}'. See /api/server/annotation/formats."]})
     if not entry.spec.enabled:
         raise ValidationError({"format": [f"The format '{name}' is disabled on this server."]})
     if entry.spec.dimension != _dimension(obj):
@@ -75,13 +74,12 @@ def check_export_format(name: str | None, obj: Target) -> RegisteredFormat:
     return entry
 
 
+def check_export_format(name: str | None, obj: Target) -> RegisteredFormat:
+    return _check_format(find_exporter(name or ""), "export", name, obj)
+
+
 def check_import_format(name: str | None, obj: Target) -> RegisteredFormat:
-    entry = find_importer(name or "")
-    if entry is None or entry.importer is None:
-        raise ValidationError({"format": [f"Unknown import format '{name}'. See /api/server/annotation/formats."]})
-    if entry.spec.dimension != _dimension(obj):
-        raise ValidationError({"format": [f"The format '{name}' is for {entry.spec.dimension} data; this is {_dimension(obj)}."]})
-    return entry
+    return _check_format(find_importer(name or ""), "import", name, obj)
 
 
 # --- export -----------------------------------------------------------------------------------------

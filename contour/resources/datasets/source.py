@@ -116,6 +116,12 @@ def video_frame_name(media: TaskMedia, frame: int) -> str:
     return f"frame_{media.start_frame + frame * media.frame_step:06d}"
 
 
+def video_frame_size(media: TaskMedia) -> tuple[int, int]:
+    """Width and height of the video's frames as shown (upright)."""
+    size = (media.video_width or 0, media.video_height or 0)
+    return (size[1], size[0]) if media.video_rotation in (90, 270) else size
+
+
 class DatabaseSource:
     """An `ExportSource` over stored data. Holds `db` for as long as the export runs."""
 
@@ -203,9 +209,7 @@ class DatabaseSource:
         if media is None:
             return {}, {}
         if media.kind == "video":
-            size = (media.video_width or 0, media.video_height or 0)
-            if media.video_rotation in (90, 270):
-                size = (size[1], size[0])
+            size = video_frame_size(media)
             # CVAT names video frames by their number in the video, not in the task.
             return ({i: video_frame_name(media, i) + ".PNG" for i in range(start, stop + 1)},
                     dict.fromkeys(range(start, stop + 1), size))
@@ -215,16 +219,6 @@ class DatabaseSource:
         return ({f: r.path for (_, f), r in self._frame_rows.items()},
                 {f: (r.width, r.height) for (_, f), r in self._frame_rows.items()})
 
-    def _attributes(self, values: list[list[Any]] | list[Json]) -> dict[str, str]:
-        names = self._index.attribute_names
-        result = {}
-        for value in values:
-            spec_id, text = (value["spec_id"], value["value"]) if isinstance(value, dict) else value
-            name = names.get(spec_id)
-            if name is not None:
-                result[name] = str(text)
-        return result
-
     def _shape(self, row: Json) -> fm.Shape:
         """A shape of merged (JSON) annotations."""
         score = row.get("score")
@@ -232,7 +226,7 @@ class DatabaseSource:
             row["type"], self._index.names.get(row["label_id"], ""), list(row.get("points") or []),
             bool(row.get("occluded")), bool(row.get("outside")), row.get("z_order") or 0, row.get("rotation") or 0.0,
             row.get("group") or 0, row.get("source") or "manual", 1.0 if score is None else score,
-            self._attributes(row.get("attributes") or []),
+            named_attributes(row.get("attributes") or [], self._index.attribute_names),
         )
 
     def _driver_rows(self, query: Any) -> Iterator[tuple[Any, ...]]:
@@ -298,7 +292,7 @@ class DatabaseSource:
         for t in merged["tags"]:
             if start <= t["frame"] <= stop:
                 tags[t["frame"]].append(fm.Tag(self._index.names.get(t["label_id"], ""), t.get("group") or 0,
-                                               t.get("source", "manual"), self._attributes(t.get("attributes", []))))
+                                               t.get("source", "manual"), named_attributes(t.get("attributes", []), self._index.attribute_names)))
         for s in merged["shapes"]:
             if start <= s["frame"] <= stop and not s.get("outside"):
                 shape = self._shape(s)
@@ -309,9 +303,14 @@ class DatabaseSource:
 # --- building sources -------------------------------------------------------------------------------
 
 
-def _format_track(raw: Json, index: LabelIndex, source: DatabaseSource | None = None) -> fm.Track:
+def named_attributes(values: list[Json], names: dict[int, str]) -> dict[str, str]:
+    """LabeledData attribute values (`spec_id`, `value`) by attribute name; unknown specs are dropped."""
+    return {names[v["spec_id"]]: str(v["value"]) for v in values if v["spec_id"] in names}
+
+
+def _format_track(raw: Json, index: LabelIndex) -> fm.Track:
     def attrs(values: list[Json]) -> dict[str, str]:
-        return {index.attribute_names[v["spec_id"]]: str(v["value"]) for v in values if v["spec_id"] in index.attribute_names}
+        return named_attributes(values, index.attribute_names)
 
     return fm.Track(
         label=index.names.get(raw["label_id"], ""),
@@ -337,10 +336,10 @@ def _task_part(db: Session, task: Task, index: LabelIndex, start: int | None = N
     elif len(jobs) > 1:
         # Tracks crossing job boundaries are stored cut per job: join them back (tracks only).
         pieces = [(j.segment.start_frame, j.segment.stop_frame,
-                   json_to_model({"tags": [], "shapes": [], "tracks": store._load_tracks(db, [j.id])})) for j in jobs]
+                   json_to_model({"tags": [], "shapes": [], "tracks": store.load_tracks(db, [j.id])})) for j in jobs]
         raw_tracks = model_to_json(merge_job_annotations(pieces, 0, is_3d=task.dimension == "3d"))["tracks"]
     else:
-        raw_tracks = store._load_tracks(db, job_ids) if job_ids else []
+        raw_tracks = store.load_tracks(db, job_ids) if job_ids else []
     part.tracks = [_format_track(t, index) for t in raw_tracks]
     return part
 
