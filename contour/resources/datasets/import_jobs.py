@@ -30,7 +30,7 @@ from contour.resources.datasets.service import remove_import_file
 from contour.resources.jobs.models import Job
 from contour.resources.labels.models import Label
 from contour.resources.labels.schemas import AttributeRequest, LabelRequest, SublabelRequest
-from contour.resources.labels.service import LabelOwner, do_create_labels
+from contour.resources.labels.service import LabelOwner, do_create_labels, labels_of
 from contour.resources.projects.models import Project
 from contour.resources.requests.runner import RequestContext, register_handler
 from contour.resources.tasks.models import Task
@@ -68,8 +68,7 @@ def _skeletons(context: RequestContext) -> dict[str, tuple[str, ...]]:
             task = db.get(Task, context.task_id)
             labels = task_labels(db, task) if task is not None else []
         else:
-            labels = list(db.scalars(select(Label).where(Label.project_id == context.project_id,
-                                                         Label.parent_id.is_(None))))
+            labels = labels_of(db, LabelOwner(project_id=context.project_id))
         return {label.name: tuple(sub.name for sub in label.sublabels) for label in labels if label.type == "skeleton"}
 
 

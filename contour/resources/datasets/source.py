@@ -32,6 +32,7 @@ from contour.resources.data.models import MediaFrame, TaskMedia
 from contour.resources.datasets.labels import LabelIndex, label_spec
 from contour.resources.jobs.models import Job
 from contour.resources.labels.models import Label
+from contour.resources.labels.service import LabelOwner, labels_of
 from contour.resources.projects.models import Project
 from contour.resources.tasks.models import Task
 from contour.resources.tasks.service import task_labels
@@ -396,7 +397,7 @@ def job_source(db: Session, job: Job, progress: Callable[[float], None] | None =
 
 def project_source(db: Session, project: Project, progress: Callable[[float], None] | None = None,
                    hint: ReadHint | None = None) -> DatabaseSource:
-    labels = list(db.scalars(select(Label).where(Label.project_id == project.id, Label.parent_id.is_(None)).order_by(Label.id)))
+    labels = labels_of(db, LabelOwner(project_id=project.id))
     index = LabelIndex.of(labels)
     tasks = list(db.scalars(select(Task).where(Task.project_id == project.id).order_by(Task.id)))
     parts = [_task_part(db, task, index) for task in tasks if task.size]
