@@ -11,7 +11,6 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from contour import __version__
@@ -29,6 +28,7 @@ from contour.resources.projects.router import router as projects_router
 from contour.resources.requests.router import router as requests_router
 from contour.resources.server.router import router as server_router
 from contour.resources.tasks.router import router as tasks_router
+from contour.webapp import WebAppFiles
 
 log = logging.getLogger(__name__)
 
@@ -147,6 +147,6 @@ def create_app(*, start_queue: bool = False) -> FastAPI:
         app.include_router(router)
     web_dist = settings.resolved_web_dist
     if web_dist.is_dir():
-        app.mount("/", StaticFiles(directory=web_dist, html=True), name="web")
+        app.mount("/", WebAppFiles(web_dist), name="web")
     app.add_middleware(StripTrailingSlash)
     return app

@@ -10,13 +10,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
-import shutil
-import socket
 import subprocess
-import tempfile
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,30 +20,13 @@ import pytest
 from cvat_sdk.api_client import models
 from cvat_sdk.core.client import Client, Config
 
-from tests.conftest import _empty_tables
+from tests.live_server import BIN, LiveServer, serving
 
-ROOT = Path(__file__).resolve().parents[2]
-BIN = ROOT / ".venv" / "bin"
-CONTOUR = str(BIN / "contour")
 CVAT_CLI = str(BIN / "cvat-cli")
 ADMIN_USERNAME = "compat-admin"
 PASSWORD = "compat-password-1"
-STARTUP_TIMEOUT_S = 60
 
 _user_numbers = itertools.count(1)
-
-
-@dataclass(frozen=True)
-class LiveServer:
-    url: str
-    data_dir: Path
-    log_path: Path
-
-    def log_tail(self, lines: int = 60) -> str:
-        try:
-            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
-        except OSError:
-            return ""
 
 
 @dataclass(frozen=True)
@@ -69,72 +46,11 @@ def clean_database() -> Iterator[None]:
     yield
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _server_env(data_dir: Path) -> dict[str, str]:
-    # The root conftest points CONTOUR_* at the in-process test database; the server gets its own.
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CONTOUR_")}
-    env["CONTOUR_DATA_DIR"] = str(data_dir)
-    env["CONTOUR_ARGON2_TIME_COST"] = "1"
-    env["CONTOUR_ARGON2_MEMORY_KIB"] = "1024"
-    if os.environ.get("CONTOUR_TEST_DATABASE_URL"):
-        env["CONTOUR_DATABASE_URL"] = os.environ["CONTOUR_TEST_DATABASE_URL"]
-    return env
-
-
-def _wait_until_serving(url: str, process: subprocess.Popen[bytes], server: LiveServer) -> None:
-    deadline = time.monotonic() + STARTUP_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"contour serve exited with {process.returncode}:\n{server.log_tail()}")
-        try:
-            with urllib.request.urlopen(f"{url}/api/server/about", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        time.sleep(0.1)
-    raise RuntimeError(f"contour serve did not answer within {STARTUP_TIMEOUT_S} s:\n{server.log_tail()}")
-
-
 # Package scope: the server stops when the last compat test is done, before other packages run.
 @pytest.fixture(scope="package")
 def live_server() -> Iterator[LiveServer]:
-    data_dir = Path(tempfile.mkdtemp(prefix="contour-compat-"))
-    env = _server_env(data_dir)
-    log_path = data_dir / "server.log"
-    port = _free_port()
-    server = LiveServer(url=f"http://127.0.0.1:{port}", data_dir=data_dir, log_path=log_path)
-    created = subprocess.run(
-        [CONTOUR, "createsuperuser", "--username", ADMIN_USERNAME, "--password", PASSWORD,
-         "--email", "admin@example.com"],
-        env=env, capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
-    if created.returncode != 0:
-        raise RuntimeError(f"contour createsuperuser failed:\n{created.stdout}{created.stderr}")
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [CONTOUR, "serve", "--host", "127.0.0.1", "--port", str(port)],
-            env=env, stdout=log, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-    try:
-        _wait_until_serving(server.url, process, server)
+    with serving(prefix="contour-compat-", superuser=(ADMIN_USERNAME, PASSWORD, "admin@example.com")) as server:
         yield server
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        shutil.rmtree(data_dir, ignore_errors=True)
-        if "CONTOUR_DATABASE_URL" in env:
-            # The server shared the in-process tests' PostgreSQL database: leave it empty for them.
-            _empty_tables()
 
 
 def _config(tmp_dir: Path) -> Config:

@@ -1,0 +1,37 @@
+// The frame around every signed-in page: the header with navigation and the user's menus.
+import { Layout, Menu } from "antd";
+import { Link, Outlet, useLocation } from "react-router";
+import { UserMenu } from "./UserMenu";
+
+const SECTIONS = [
+  { key: "projects", label: "Projects" },
+  { key: "tasks", label: "Tasks" },
+  { key: "jobs", label: "Jobs" },
+  { key: "requests", label: "Requests" },
+];
+
+export function AppLayout() {
+  const location = useLocation();
+  const section = location.pathname.split("/")[1] ?? "";
+  return (
+    <Layout style={{ minHeight: "100%" }}>
+      <Layout.Header style={{ display: "flex", alignItems: "center", gap: 24 }}>
+        <Link to="/tasks" style={{ color: "#fff", fontWeight: 700, fontSize: 18, letterSpacing: 0.5 }}>
+          <img src="/favicon.svg" alt="" width={24} height={24} style={{ verticalAlign: -6, marginRight: 8 }} />
+          Contour
+        </Link>
+        <Menu
+          theme="dark"
+          mode="horizontal"
+          selectedKeys={[section]}
+          style={{ flex: 1, minWidth: 0, background: "transparent" }}
+          items={SECTIONS.map((s) => ({ key: s.key, label: <Link to={`/${s.key}`}>{s.label}</Link> }))}
+        />
+        <UserMenu />
+      </Layout.Header>
+      <Layout.Content>
+        <Outlet />
+      </Layout.Content>
+    </Layout>
+  );
+}

@@ -1,0 +1,4 @@
+// Placeholder until this page is written in this session.
+export function ProjectsPage() {
+  return <div className="page">ProjectsPage</div>;
+}
