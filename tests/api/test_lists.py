@@ -116,3 +116,20 @@ def test_labels_list_filters_by_task(factory: Factory) -> None:
     task = factory.task(user, labels=[{"name": "a"}, {"name": "b"}])
     factory.task(user, labels=[{"name": "c"}])
     assert {lb["name"] for lb in user.get(f"/api/labels?task_id={task['id']}&org=").json()["results"]} == {"a", "b"}
+
+
+def test_a_date_simple_filter_takes_iso_dates_and_rejects_other_text(owner_with_tasks: ApiUser) -> None:
+    created = owner_with_tasks.get("/api/tasks", params={"sort": "id"}).json()["results"][0]["created_date"]
+    matched = owner_with_tasks.get("/api/tasks", params={"created_date": created}).json()
+    assert [t["created_date"] for t in matched["results"]] == [created]
+    response = owner_with_tasks.get("/api/tasks", params={"created_date": "yesterday"})
+    assert response.status_code == 400
+    assert "created_date" in response.json()
+
+
+def test_the_schema_declares_the_list_parameters(factory: Factory) -> None:
+    schema = factory.user().get("/api/schema").json()
+    names = {p["name"] for p in schema["paths"]["/api/tasks"]["get"]["parameters"]}
+    assert {"page", "page_size", "sort", "search", "filter", "project_id", "org"} <= names
+    labels = {p["name"] for p in schema["paths"]["/api/labels"]["get"]["parameters"]}
+    assert {"task_id", "project_id", "job_id"} <= labels

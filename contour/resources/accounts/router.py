@@ -29,7 +29,7 @@ from contour.resources.accounts.schemas import (
     serialize_user,
 )
 from contour.resources.common.deps import DB, BaseURL, CurrentActor, CurrentPrincipal, Scope
-from contour.resources.common.listing import ListSpec, paginate
+from contour.resources.common.listing import ListSpec, list_parameters, paginate
 from contour.resources.common.read_models import BasicUserRead, Page, UserRead, documented
 from contour.resources.common.responses import JSONResponse, created
 from contour.resources.common.types import PathId
@@ -172,7 +172,9 @@ def get_self(actor: CurrentActor, base: BaseURL) -> Response:
     return JSONResponse(serialize_user(actor.user, base))
 
 
-@router.get("/api/users", responses=documented(Page[UserRead | BasicUserRead], 200))
+@router.get(
+    "/api/users", responses=documented(Page[UserRead | BasicUserRead], 200), openapi_extra=list_parameters(USER_LIST)
+)
 def list_users(request: Request, db: DB, actor: CurrentActor, scope: Scope, base: BaseURL) -> Response:
     stmt = select(User)
     if scope.organization is not None:

@@ -8,7 +8,7 @@ from sqlalchemy.orm import aliased
 
 from contour.resources.accounts.models import User
 from contour.resources.common.deps import DB, BaseURL, CurrentActor, Scope
-from contour.resources.common.listing import ListSpec, paginate
+from contour.resources.common.listing import ListSpec, list_parameters, paginate
 from contour.resources.common.read_models import Page, documented
 from contour.resources.common.responses import JSONResponse, created
 from contour.resources.common.types import PathId
@@ -45,7 +45,7 @@ JOB_LIST = ListSpec(
 )
 
 
-@router.get("/api/jobs", responses=documented(Page[JobRead], 200))
+@router.get("/api/jobs", responses=documented(Page[JobRead], 200), openapi_extra=list_parameters(JOB_LIST))
 def list_jobs(request: Request, db: DB, actor: CurrentActor, scope: Scope, base: BaseURL) -> Response:
     stmt = (
         select(Job)

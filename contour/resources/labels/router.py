@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, aliased
 from contour.errors import NotFound, PermissionDenied, ValidationError
 from contour.resources.common.actor import Actor
 from contour.resources.common.deps import DB, CurrentActor, Scope
-from contour.resources.common.listing import ListSpec, paginate
+from contour.resources.common.listing import ListSpec, list_parameters, paginate
 from contour.resources.common.read_models import Page, documented
 from contour.resources.common.responses import JSONResponse
 from contour.resources.common.types import MAX_DB_INT, PathId
@@ -77,7 +77,11 @@ def _visible(actor: Actor, scope: Scope) -> ColumnElement[bool]:
     )
 
 
-@router.get("/api/labels", responses=documented(Page[LabelRead], 200))
+@router.get(
+    "/api/labels",
+    responses=documented(Page[LabelRead], 200),
+    openapi_extra=list_parameters(LABEL_LIST, {"task_id": "integer", "project_id": "integer", "job_id": "integer"}),
+)
 def list_labels(request: Request, db: DB, actor: CurrentActor, scope: Scope) -> Response:
     params = dict(request.query_params)
     try:

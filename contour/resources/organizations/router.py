@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, aliased
 from contour.errors import PermissionDenied
 from contour.resources.accounts.models import User
 from contour.resources.common.deps import DB, BaseURL, CurrentActor, Scope
-from contour.resources.common.listing import ListSpec, paginate
+from contour.resources.common.listing import ListSpec, list_parameters, paginate
 from contour.resources.common.read_models import Page, documented
 from contour.resources.common.responses import JSONResponse, created
 from contour.resources.common.types import PathId
@@ -64,7 +64,9 @@ INVITATION_LIST = ListSpec(
 # --- organizations -----------------------------------------------------------------------
 
 
-@router.get("/api/organizations", responses=documented(Page[OrganizationRead], 200))
+@router.get(
+    "/api/organizations", responses=documented(Page[OrganizationRead], 200), openapi_extra=list_parameters(ORGANIZATION_LIST)
+)
 def list_organizations(request: Request, db: DB, actor: CurrentActor, base: BaseURL) -> Response:
     stmt = select(Organization).outerjoin(Owner, Organization.owner_id == Owner.id).where(access.organizations_visible(actor))
     return JSONResponse(
@@ -104,7 +106,9 @@ def _serialize_memberships(db: Session, base: str, rows: Sequence[Membership]) -
     return [serialize_membership(m, base, keys.get(m.id)) for m in rows]
 
 
-@router.get("/api/memberships", responses=documented(Page[MembershipRead], 200))
+@router.get(
+    "/api/memberships", responses=documented(Page[MembershipRead], 200), openapi_extra=list_parameters(MEMBERSHIP_LIST)
+)
 def list_memberships(request: Request, db: DB, actor: CurrentActor, scope: Scope, base: BaseURL) -> Response:
     stmt = select(Membership).join(Member, Membership.user_id == Member.id).where(access.memberships_visible(actor))
     if scope.kind == "org":
@@ -141,7 +145,9 @@ def _serialize_invitation(invitation: Invitation, base: str) -> dict[str, Any]:
     return serialize_invitation(invitation, base, service.is_expired(invitation))
 
 
-@router.get("/api/invitations", responses=documented(Page[InvitationRead], 200))
+@router.get(
+    "/api/invitations", responses=documented(Page[InvitationRead], 200), openapi_extra=list_parameters(INVITATION_LIST)
+)
 def list_invitations(request: Request, db: DB, actor: CurrentActor, scope: Scope, base: BaseURL) -> Response:
     stmt = (
         select(Invitation)

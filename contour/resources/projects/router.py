@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, aliased
 
 from contour.resources.accounts.models import User
 from contour.resources.common.deps import DB, BaseURL, CurrentActor, Scope
-from contour.resources.common.listing import ListSpec, paginate
+from contour.resources.common.listing import ListSpec, list_parameters, paginate
 from contour.resources.common.read_models import Page, documented
 from contour.resources.common.responses import JSONResponse, created
 from contour.resources.common.types import PathId
@@ -60,7 +60,7 @@ def _serialize_one(db: Session, base: str, project: Project) -> dict[str, Any]:
     )
 
 
-@router.get("/api/projects", responses=documented(Page[ProjectRead], 200))
+@router.get("/api/projects", responses=documented(Page[ProjectRead], 200), openapi_extra=list_parameters(PROJECT_LIST))
 def list_projects(request: Request, db: DB, actor: CurrentActor, scope: Scope, base: BaseURL) -> Response:
     stmt = (
         select(Project)

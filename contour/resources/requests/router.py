@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request, Response
 from sqlalchemy import select, true
 
 from contour.resources.common.deps import DB, BaseURL, CurrentActor, Scope
-from contour.resources.common.listing import ListSpec, paginate
+from contour.resources.common.listing import ListSpec, list_parameters, paginate
 from contour.resources.common.read_models import Page, documented
 from contour.resources.common.responses import JSONResponse
 from contour.resources.requests import service
@@ -32,7 +32,7 @@ REQUEST_LIST = ListSpec(
 )
 
 
-@router.get("/api/requests", responses=documented(Page[RequestRead]))
+@router.get("/api/requests", responses=documented(Page[RequestRead]), openapi_extra=list_parameters(REQUEST_LIST))
 def list_requests(request: Request, db: DB, actor: CurrentActor, scope: Scope, base: BaseURL) -> Response:
     stmt = select(BackgroundRequest).where(true() if actor.is_admin else BackgroundRequest.owner_id == actor.id)
     if scope.kind == "org":

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, aliased
 
 from contour.resources.accounts.models import User
 from contour.resources.common.deps import DB, BaseURL, CurrentActor, Scope
-from contour.resources.common.listing import ListSpec, paginate
+from contour.resources.common.listing import ListSpec, list_parameters, paginate
 from contour.resources.common.read_models import Page, documented
 from contour.resources.common.responses import JSONResponse, created
 from contour.resources.common.types import PathId
@@ -52,7 +52,7 @@ def _serialize_many(db: Session, base: str, tasks: Sequence[Task]) -> list[dict[
     return [serialize_task(t, base, counts.get(t.id, (0, 0, 0))) for t in tasks]
 
 
-@router.get("/api/tasks", responses=documented(Page[TaskRead], 200))
+@router.get("/api/tasks", responses=documented(Page[TaskRead], 200), openapi_extra=list_parameters(TASK_LIST))
 def list_tasks(request: Request, db: DB, actor: CurrentActor, scope: Scope, base: BaseURL) -> Response:
     stmt = (
         select(Task)
