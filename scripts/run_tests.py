@@ -14,7 +14,8 @@ Tests learn the backends from two variables, and the runner sets nothing else:
 The caller's other CONTOUR_* settings (CONTOUR_DATABASE_URL, CONTOUR_DATA_DIR, ...) are removed so
 tests never touch a real deployment; other CONTOUR_TEST_* variables pass through.
 
-Arguments are passed to every pytest run (e.g. `make test ARGS="-k tasks -x"`).
+Arguments are passed to every pytest run (e.g. `make test ARGS="-k tasks -x"`); with arguments the
+web app's unit tests (Vitest, run first and once otherwise) are skipped.
 Environment knobs:
   CONTOUR_TEST_PG_FULL=1     also run e2e tests on PostgreSQL (default: excluded,
                              see PG_EXCLUDED_MARKERS below).
@@ -243,6 +244,26 @@ def run_pytest(backend: str, scope: str, args: list[str], env: dict[str, str]) -
     return RunResult(backend, scope, code, summary)
 
 
+VITEST_SUMMARY_RE = re.compile(r"^\s*(Tests|Test Files)\s+(.*)$")
+
+
+def run_vitest(env: dict[str, str]) -> RunResult:
+    """The web app's unit tests (Vitest); vitest itself fails when it finds no test files."""
+    cmd = ["npm", "test", "--silent", "--", "--reporter=dot"]
+    print(f"\n{'=' * 20} web: unit tests (vitest) {'=' * 20}", flush=True)
+    log(f"(cd web && {shlex.join(cmd)})")
+    web_env = {k: v for k, v in env.items() if not k.startswith("CONTOUR_")}
+    web_env["CONTOUR_PYTHON"] = sys.executable  # the schema the types are generated from
+    proc = subprocess.run(
+        cmd, cwd=ROOT / "web", env=web_env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL, text=True, errors="replace",
+    )  # fmt: skip
+    sys.stdout.write(proc.stdout)
+    lines = [ANSI_RE.sub("", line) for line in proc.stdout.splitlines()]
+    summary = "; ".join(m.group(1) + " " + m.group(2).strip() for m in map(VITEST_SUMMARY_RE.match, lines) if m)
+    return RunResult("web", "vitest", proc.returncode, summary or "(vitest printed no result line)")
+
+
 # --- main ---------------------------------------------------------------------------------------
 
 
@@ -261,6 +282,13 @@ def main(argv: list[str]) -> int:
     pg_ok, pg_why = postgres_reachable()
     log(f"Redis at {REDIS_HOST}:{REDIS_PORT}: {'reachable' if redis_ok else 'NOT reachable'} ({redis_why})")
     log(f"PostgreSQL at {PG_HOST}:{PG_PORT}: {'reachable' if pg_ok else 'NOT reachable'} ({pg_why})")
+
+    # Run 0: the web app's unit tests, once (they touch no backend).
+    if (ROOT / "web" / "package.json").is_file() and not argv:
+        results.append(run_vitest(env))
+        covered.append("web app unit tests (vitest)")
+    elif (ROOT / "web" / "package.json").is_file():
+        not_covered.append("web app unit tests (skipped: pytest arguments were given)")
 
     # Run 1: SQLite, the whole suite, with Redis for the `redis`-marked tests when there is one.
     with (redis_database() if redis_ok else _nothing()) as redis_url:
