@@ -133,3 +133,18 @@ def test_the_schema_declares_the_list_parameters(factory: Factory) -> None:
     assert {"page", "page_size", "sort", "search", "filter", "project_id", "org"} <= names
     labels = {p["name"] for p in schema["paths"]["/api/labels"]["get"]["parameters"]}
     assert {"task_id", "project_id", "job_id"} <= labels
+
+
+def test_filters_compare_dates_as_dates(owner_with_tasks: ApiUser) -> None:
+    tasks = owner_with_tasks.get("/api/tasks", params={"sort": "id", "page_size": 100}).json()["results"]
+    middle = tasks[5]["created_date"]
+    later = owner_with_tasks.get("/api/tasks", params={"filter": json.dumps({">": [{"var": "created_date"}, middle]})})
+    assert later.status_code == 200
+    assert {t["id"] for t in later.json()["results"]} == {t["id"] for t in tasks if t["created_date"] > middle}
+    window = {"<=": ["2000-01-01", {"var": "updated_date"}, "2999-12-31T00:00:00Z"]}
+    assert owner_with_tasks.get("/api/tasks", params={"filter": json.dumps(window)}).json()["count"] == len(tasks)
+    for bad in ({"==": [{"var": "created_date"}, "soon"]}, {">": [{"var": "created_date"}, 5]},
+                {"in": ["2026", {"var": "created_date"}]}):  # fmt: skip
+        response = owner_with_tasks.get("/api/tasks", params={"filter": json.dumps(bad)})
+        assert response.status_code == 400, bad
+        assert "created_date" in response.json()["filter"][0]

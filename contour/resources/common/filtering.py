@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Boolean, ColumnElement, and_, false, func, not_, or_
@@ -19,6 +21,7 @@ from contour.core.filters import (
     Or,
     parse_optional_filter,
 )
+from contour.db import UTCDateTime
 from contour.errors import ValidationError
 
 _LIKE_ESCAPE = "\\"
@@ -53,6 +56,8 @@ def compile_filter(node: FilterNode, columns: Mapping[str, ColumnElement[Any]]) 
         inner = compile_filter(node.child, columns)
         return not_(func.coalesce(inner, false(), type_=Boolean))
     column = _column(columns, node.field)
+    if isinstance(column.type, UTCDateTime):
+        node = _with_dates(node)
     if isinstance(node, Compare):
         return _compare(column, node)
     if isinstance(node, Between):
@@ -72,6 +77,36 @@ def _column(columns: Mapping[str, ColumnElement[Any]], field: str) -> ColumnElem
     except KeyError:
         # Parsing checks fields, so this means the caller parsed against different columns.
         raise KeyError(f"filter field {field!r} has no column to compile to") from None
+
+
+def parse_date_value(raw: str) -> datetime:
+    """An ISO 8601 date or datetime as aware UTC (naive means UTC); ValueError for anything else."""
+    moment = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _date(field: str, value: object) -> object:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        try:
+            return parse_date_value(value)
+        except ValueError:
+            pass
+    raise ValidationError({"filter": [f"{field!r} is a date: {value!r} is not an ISO 8601 date."]})
+
+
+def _with_dates(node: FilterNode) -> Any:
+    """The node with its values as datetimes, so date columns compare as dates on every backend."""
+    if isinstance(node, Compare):
+        return replace(node, value=_date(node.field, node.value))
+    if isinstance(node, Between):
+        return replace(node, low=_date(node.field, node.low), high=_date(node.field, node.high))
+    if isinstance(node, InList):
+        return replace(node, values=tuple(_date(node.field, v) for v in node.values))
+    if isinstance(node, Contains):
+        raise ValidationError({"filter": [f"{node.field!r} is a date: it cannot be searched for text."]})
+    return node
 
 
 def _compare(column: ColumnElement[Any], node: Compare) -> ColumnElement[bool]:

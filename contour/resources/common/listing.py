@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any, TypeVar
 from urllib.parse import parse_qsl
 
@@ -15,7 +14,7 @@ from starlette.datastructures import URL
 from contour.config import get_settings
 from contour.db import UTCDateTime
 from contour.errors import NotFound, ValidationError
-from contour.resources.common.filtering import build_filter
+from contour.resources.common.filtering import build_filter, parse_date_value
 from contour.resources.common.types import MAX_DB_INT
 
 T = TypeVar("T")
@@ -65,8 +64,7 @@ def _coerce(column: ColumnElement[Any], name: str, raw: str) -> object:
                 raise ValueError(raw)
             return value
         if isinstance(column_type, UTCDateTime):
-            moment = datetime.fromisoformat(raw.replace("Z", "+00:00"))
-            return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+            return parse_date_value(raw)
     except ValueError as exc:
         raise ValidationError({name: [f"'{raw}' is not a valid value for {name}."]}) from exc
     return raw
