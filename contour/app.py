@@ -27,6 +27,7 @@ from contour.resources.organizations.router import router as organizations_route
 from contour.resources.projects.router import router as projects_router
 from contour.resources.requests.router import router as requests_router
 from contour.resources.server.router import router as server_router
+from contour.resources.settings.router import router as settings_router
 from contour.resources.tasks.router import router as tasks_router
 from contour.webapp import WebAppFiles
 
@@ -44,6 +45,7 @@ ROUTERS = (
     jobs_router,
     labels_router,
     requests_router,
+    settings_router,
 )
 
 

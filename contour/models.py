@@ -10,6 +10,7 @@ from contour.resources.labels import models as labels  # noqa: F401
 from contour.resources.organizations import models as organizations  # noqa: F401
 from contour.resources.projects import models as projects  # noqa: F401
 from contour.resources.requests import models as requests  # noqa: F401
+from contour.resources.settings import models as settings  # noqa: F401
 from contour.resources.tasks import models as tasks  # noqa: F401
 
 metadata = Base.metadata

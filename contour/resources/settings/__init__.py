@@ -1,0 +1,1 @@
+"""Each user's web-app preferences (player, workspace, shortcuts), kept on the server."""
