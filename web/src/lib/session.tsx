@@ -1,5 +1,5 @@
 // Who is signed in: the current user from the server, sign-in/out, and the chosen organization.
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { hashKey, useQuery, useQueryClient, type Query } from "@tanstack/react-query";
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
 import { api, currentOrganization, setCurrentOrganization, unwrap } from "../api/client";
 import { ApiError } from "../api/errors";
@@ -17,6 +17,7 @@ interface Session {
 
 const SessionContext = createContext<Session | null>(null);
 export const SELF_KEY = ["users", "self"] as const;
+const notSelf = (query: Query) => query.queryHash !== hashKey(SELF_KEY);
 
 async function fetchSelf(): Promise<User | null> {
   try {
@@ -39,8 +40,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signIn = useCallback(
     async (username: string, password: string) => {
       await unwrap(api.POST("/api/auth/login", { body: { username, password } }));
-      client.clear();
-      await client.fetchQuery({ queryKey: SELF_KEY, queryFn: fetchSelf });
+      // Updated in place, not cleared: the observer above stays bound to this query, and would
+      // keep showing "nobody" if the cache dropped it for a new one.
+      client.removeQueries({ predicate: notSelf });
+      client.setQueryData(SELF_KEY, await fetchSelf());
     },
     [client],
   );
@@ -49,7 +52,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     await unwrap(api.POST("/api/auth/logout"));
     setCurrentOrganization("");
     setOrganization("");
-    client.clear();
+    client.removeQueries({ predicate: notSelf });
     client.setQueryData(SELF_KEY, null);
   }, [client]);
 

@@ -1,6 +1,8 @@
-// The frame around every signed-in page: the header with navigation and the user's menus.
-import { Layout, Menu } from "antd";
+// The frame around every signed-in page: the header with navigation, the workspace and the user's menu.
+import { Divider, Layout, Menu } from "antd";
 import { Link, Outlet, useLocation } from "react-router";
+import { useSession } from "../../lib/session";
+import { OrganizationSwitcher } from "./OrganizationSwitcher";
 import { UserMenu } from "./UserMenu";
 
 const SECTIONS = [
@@ -12,9 +14,10 @@ const SECTIONS = [
 
 export function AppLayout() {
   const location = useLocation();
+  const { organization } = useSession();
   const section = location.pathname.split("/")[1] ?? "";
   return (
-    <Layout style={{ minHeight: "100%" }}>
+    <Layout style={{ minHeight: "100vh" }}>
       <Layout.Header style={{ display: "flex", alignItems: "center", gap: 24 }}>
         <Link to="/tasks" style={{ color: "#fff", fontWeight: 700, fontSize: 18, letterSpacing: 0.5 }}>
           <img src="/favicon.svg" alt="" width={24} height={24} style={{ verticalAlign: -6, marginRight: 8 }} />
@@ -27,10 +30,13 @@ export function AppLayout() {
           style={{ flex: 1, minWidth: 0, background: "transparent" }}
           items={SECTIONS.map((s) => ({ key: s.key, label: <Link to={`/${s.key}`}>{s.label}</Link> }))}
         />
+        <OrganizationSwitcher />
+        <Divider orientation="vertical" style={{ borderColor: "rgba(255, 255, 255, 0.2)", marginInline: -8 }} />
         <UserMenu />
       </Layout.Header>
       <Layout.Content>
-        <Outlet />
+        {/* A new workspace remounts the page, so everything it shows is fetched for that workspace. */}
+        <Outlet key={organization || "personal"} />
       </Layout.Content>
     </Layout>
   );
