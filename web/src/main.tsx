@@ -15,15 +15,16 @@ const queryClient = new QueryClient({
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
     <ConfigProvider theme={theme}>
-      <AntApp>
-        <QueryClientProvider client={queryClient}>
-          <BrowserRouter>
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          {/* Inside the router, so links in messages and notifications work. */}
+          <AntApp>
             <SessionProvider>
               <AppRoutes />
             </SessionProvider>
-          </BrowserRouter>
-        </QueryClientProvider>
-      </AntApp>
+          </AntApp>
+        </BrowserRouter>
+      </QueryClientProvider>
     </ConfigProvider>
   </StrictMode>,
 );

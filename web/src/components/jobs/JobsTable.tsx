@@ -20,7 +20,7 @@ import {
   type JobStage,
   type JobState,
 } from "./jobRows";
-import { UserSelect, userDisplayName } from "./UserSelect";
+import { UserSelect, userDisplayName } from "../common/UserSelect";
 
 export interface JobsTableProps {
   taskId: number;

@@ -4,7 +4,7 @@ import { Card, Flex, Space } from "antd";
 import { Link, useNavigate } from "react-router";
 import type { Job } from "../../api/types";
 import { formatMoment, fromNow } from "../../components/listing/dates";
-import { PreviewImage } from "../../components/listing/PreviewImage";
+import { PreviewImage } from "../../components/common/PreviewImage";
 import { JobTypeTag, StageTag, StateTag } from "../../components/listing/StatusTags";
 import { UserName } from "../../components/listing/UserName";
 import "../../components/listing/listing.css";

@@ -5,7 +5,7 @@ import { Link, useNavigate } from "react-router";
 import type { Project } from "../../api/types";
 import { ProjectActionsMenu } from "../../components/actions/ProjectActionsMenu";
 import { formatMoment, fromNow } from "../../components/listing/dates";
-import { PreviewImage } from "../../components/listing/PreviewImage";
+import { PreviewImage } from "../../components/common/PreviewImage";
 import { StatusTag } from "../../components/listing/StatusTags";
 import "../../components/listing/listing.css";
 

@@ -10,10 +10,10 @@ import { api, unwrap } from "../../api/client";
 import { ApiError, describeError } from "../../api/errors";
 import type { Project } from "../../api/types";
 import { ProjectActionsMenu } from "../../components/actions/ProjectActionsMenu";
-import { UserSelect } from "../../components/jobs/UserSelect";
+import { UserSelect } from "../../components/common/UserSelect";
 import { LabelsSection } from "../../components/labels/LabelsSection";
 import { IssueTrackerField } from "../tasks/IssueTrackerField";
-import { PreviewImage } from "../tasks/PreviewImage";
+import { PreviewImage } from "../../components/common/PreviewImage";
 import { formatDate, STATUS_COLORS } from "../tasks/taskFacts";
 import { ProjectTasks, projectTasksKey } from "./ProjectTasks";
 import { projectQueryKey, usePatchProject } from "./usePatchProject";
@@ -147,6 +147,7 @@ function ProjectSummary({ project, onChanged }: { project: Project; onChanged: (
           alt={`Preview of ${project.name}`}
           width={240}
           height={160}
+          framed
           version={String(project.tasks.count)}
         />
         <Flex vertical gap={16} style={{ flex: 1, minWidth: 320 }}>

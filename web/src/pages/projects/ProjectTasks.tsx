@@ -9,8 +9,8 @@ import { api, unwrap } from "../../api/client";
 import { describeError } from "../../api/errors";
 import type { Task } from "../../api/types";
 import { TaskActionsMenu } from "../../components/actions/TaskActionsMenu";
-import { useDebounced } from "../../components/jobs/useDebounced";
-import { PreviewImage } from "../tasks/PreviewImage";
+import { useDebounced } from "../../components/common/useDebounced";
+import { PreviewImage } from "../../components/common/PreviewImage";
 import { jobsProgress, STATUS_COLORS } from "../tasks/taskFacts";
 
 const PAGE_SIZE = 10;
@@ -92,7 +92,7 @@ function ProjectTaskRow({ task, onChanged }: { task: Task; onChanged: () => void
   return (
     <div style={{ padding: "12px 0", borderBottom: "1px solid #f0f0f0" }} data-testid={`project-task-${task.id}`}>
       <Flex gap={16} align="center" style={{ width: "100%" }}>
-        <PreviewImage src={`/api/tasks/${task.id}/preview`} alt={`Preview of ${task.name}`} width={96} height={64} />
+        <PreviewImage src={`/api/tasks/${task.id}/preview`} alt={`Preview of ${task.name}`} width={96} height={64} framed />
         <Flex vertical style={{ flex: 1, minWidth: 0 }}>
           <Link to={`/tasks/${task.id}`}>
             <Typography.Text strong ellipsis>

@@ -5,20 +5,12 @@ import { Select, Space } from "antd";
 import { useEffect, useState } from "react";
 import { api, unwrap } from "../../api/client";
 import type { Project } from "../../api/types";
+import { useDebounced } from "../../components/common/useDebounced";
 
 interface TaskProjectFieldProps {
   value: number | null;
   onChange: (project: Project | null) => void;
   disabled?: boolean;
-}
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
 }
 
 export function TaskProjectField({ value, onChange, disabled }: TaskProjectFieldProps) {

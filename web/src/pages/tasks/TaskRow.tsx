@@ -6,7 +6,7 @@ import type { Task } from "../../api/types";
 import { TaskActionsMenu } from "../../components/actions/TaskActionsMenu";
 import { formatDay, fromNow, formatMoment } from "../../components/listing/dates";
 import { LinkButton } from "../../components/listing/LinkButton";
-import { PreviewImage } from "../../components/listing/PreviewImage";
+import { PreviewImage } from "../../components/common/PreviewImage";
 import { StatusTag } from "../../components/listing/StatusTags";
 import { UserName } from "../../components/listing/UserName";
 import "../../components/listing/listing.css";

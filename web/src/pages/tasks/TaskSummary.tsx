@@ -9,9 +9,9 @@ import { Link } from "react-router";
 import { api, unwrap } from "../../api/client";
 import type { Task } from "../../api/types";
 import { TaskActionsMenu } from "../../components/actions/TaskActionsMenu";
-import { UserSelect } from "../../components/jobs/UserSelect";
+import { UserSelect } from "../../components/common/UserSelect";
 import { IssueTrackerField } from "./IssueTrackerField";
-import { PreviewImage } from "./PreviewImage";
+import { PreviewImage } from "../../components/common/PreviewImage";
 import { SubsetField } from "./SubsetField";
 import { formatDate, jobsProgress, STATUS_COLORS } from "./taskFacts";
 import { usePatchTask } from "./usePatchTask";
@@ -112,7 +112,7 @@ export function TaskSummary({ task, onChanged }: TaskSummaryProps) {
   return (
     <Card>
       <Flex gap={24} align="flex-start" wrap>
-        <PreviewImage src={`/api/tasks/${task.id}/preview`} alt={`Preview of ${task.name}`} width={240} height={160} version={task.size ? String(task.size) : undefined} />
+        <PreviewImage src={`/api/tasks/${task.id}/preview`} alt={`Preview of ${task.name}`} width={240} height={160} version={task.size ? String(task.size) : undefined} framed />
         <Flex vertical gap={16} style={{ flex: 1, minWidth: 320 }}>
           <Flex justify="space-between" align="flex-start" gap={16}>
             <div style={{ minWidth: 0 }}>
