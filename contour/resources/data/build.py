@@ -17,7 +17,7 @@ from pathlib import Path
 from contour.config import get_settings
 from contour.media import video
 from contour.media.chunks import Quality, encode_frame, zip_chunk
-from contour.resources.data.files import chunks_dir
+from contour.resources.data.files import chunks_dir, write_atomically
 
 
 def chunk_file(task_id: int, quality: Quality, number: int, extension: str) -> Path:
@@ -47,13 +47,6 @@ class _InThread:
         return map(fn, *iterables)
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
-
-
 def build_imageset_chunks(
     task_id: int, paths: Sequence[Path], chunk_size: int, image_quality: int, on_progress: Callable[[float], None]
 ) -> None:
@@ -69,13 +62,13 @@ def build_imageset_chunks(
             for entry in encoded:
                 entries.append(entry)
                 if len(entries) == chunk_size:
-                    _write_atomically(chunk_file(task_id, quality, number, "zip"), zip_chunk(entries))
+                    write_atomically(chunk_file(task_id, quality, number, "zip"), zip_chunk(entries))
                     done += len(entries)
                     number += 1
                     entries = []
                     on_progress(done / total)
             if entries:
-                _write_atomically(chunk_file(task_id, quality, number, "zip"), zip_chunk(entries))
+                write_atomically(chunk_file(task_id, quality, number, "zip"), zip_chunk(entries))
                 done += len(entries)
                 on_progress(done / total)
 
@@ -114,5 +107,5 @@ def build_video_chunks(
         ]
         for index, (quality, n, future) in enumerate(futures):
             extension = video_chunk_kind(quality, use_zip_chunks)[1]  # type: ignore[arg-type]
-            _write_atomically(chunk_file(task_id, quality, n, extension), future.result())  # type: ignore[arg-type]
+            write_atomically(chunk_file(task_id, quality, n, extension), future.result())  # type: ignore[arg-type]
             on_progress((index + 1) / len(futures))

@@ -13,7 +13,7 @@ from contour.media import images, video
 from contour.media.chunks import Quality, encode_frame, imageset_chunk
 from contour.resources.data.build import chunk_file, video_chunk_kind
 from contour.resources.data.cache import get_chunk_cache
-from contour.resources.data.files import preview_path
+from contour.resources.data.files import preview_path, write_atomically
 from contour.resources.data.models import MediaFrame, TaskMedia
 from contour.resources.tasks.models import Task
 
@@ -142,6 +142,6 @@ def get_preview(task: Task, view: MediaView | None) -> bytes | None:
         return None
     else:
         data = images.make_preview(view.root / view.frames[0].path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+    # Concurrent first requests (a page of cards) each make it; none may read a half-written file.
+    write_atomically(path, data)
     return data
