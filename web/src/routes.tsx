@@ -1,20 +1,22 @@
 // Every page of the app and where it lives; pages behind RequireUser need a signed-in user.
 import { Spin } from "antd";
-import type { ReactNode } from "react";
+import { lazy, Suspense, type ReactNode } from "react";
 import { Navigate, Route, Routes, useLocation } from "react-router";
 import { AppLayout } from "./components/layout/AppLayout";
 import { useSession } from "./lib/session";
 import { NotFoundPage } from "./pages/NotFoundPage";
-import { LoginPage } from "./pages/auth/LoginPage";
-import { RegisterPage } from "./pages/auth/RegisterPage";
-import { JobsPage } from "./pages/jobs/JobsPage";
-import { CreateProjectPage } from "./pages/projects/CreateProjectPage";
-import { ProjectPage } from "./pages/projects/ProjectPage";
-import { ProjectsPage } from "./pages/projects/ProjectsPage";
-import { RequestsPage } from "./pages/requests/RequestsPage";
-import { CreateTaskPage } from "./pages/tasks/CreateTaskPage";
-import { TaskPage } from "./pages/tasks/TaskPage";
-import { TasksPage } from "./pages/tasks/TasksPage";
+
+// Each page is its own chunk: the first visit loads the shell and the page it opens.
+const LoginPage = lazy(() => import("./pages/auth/LoginPage").then((m) => ({ default: m.LoginPage })));
+const RegisterPage = lazy(() => import("./pages/auth/RegisterPage").then((m) => ({ default: m.RegisterPage })));
+const JobsPage = lazy(() => import("./pages/jobs/JobsPage").then((m) => ({ default: m.JobsPage })));
+const CreateProjectPage = lazy(() => import("./pages/projects/CreateProjectPage").then((m) => ({ default: m.CreateProjectPage })));
+const ProjectPage = lazy(() => import("./pages/projects/ProjectPage").then((m) => ({ default: m.ProjectPage })));
+const ProjectsPage = lazy(() => import("./pages/projects/ProjectsPage").then((m) => ({ default: m.ProjectsPage })));
+const RequestsPage = lazy(() => import("./pages/requests/RequestsPage").then((m) => ({ default: m.RequestsPage })));
+const CreateTaskPage = lazy(() => import("./pages/tasks/CreateTaskPage").then((m) => ({ default: m.CreateTaskPage })));
+const TaskPage = lazy(() => import("./pages/tasks/TaskPage").then((m) => ({ default: m.TaskPage })));
+const TasksPage = lazy(() => import("./pages/tasks/TasksPage").then((m) => ({ default: m.TasksPage })));
 
 function RequireUser({ children }: { children: ReactNode }) {
   const { user, loading } = useSession();
@@ -28,6 +30,14 @@ function RequireUser({ children }: { children: ReactNode }) {
 }
 
 export function AppRoutes() {
+  return (
+    <Suspense fallback={<Spin fullscreen />}>
+      <AppRouteTable />
+    </Suspense>
+  );
+}
+
+function AppRouteTable() {
   return (
     <Routes>
       <Route path="/auth/login" element={<LoginPage />} />

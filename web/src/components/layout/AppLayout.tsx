@@ -1,5 +1,6 @@
 // The frame around every signed-in page: the header with navigation, the workspace and the user's menu.
-import { Divider, Layout, Menu } from "antd";
+import { Divider, Layout, Menu, Spin } from "antd";
+import { Suspense } from "react";
 import { Link, Outlet, useLocation } from "react-router";
 import { useSession } from "../../lib/session";
 import { OrganizationSwitcher } from "./OrganizationSwitcher";
@@ -36,7 +37,9 @@ export function AppLayout() {
       </Layout.Header>
       <Layout.Content>
         {/* A new workspace remounts the page, so everything it shows is fetched for that workspace. */}
-        <Outlet key={organization || "personal"} />
+        <Suspense fallback={<Spin size="large" style={{ display: "block", margin: "120px auto" }} />}>
+          <Outlet key={organization || "personal"} />
+        </Suspense>
       </Layout.Content>
     </Layout>
   );
