@@ -1,14 +1,15 @@
 // "Upload annotations" (task) and "Import dataset" (project): a format, one file dropped or
-// picked, the server's options; the file is uploaded with progress, then the import request is
-// followed to its end.
-import { ImportOutlined, InboxOutlined } from "@ant-design/icons";
+// picked, the server's options; the file is uploaded with progress (big files by TUS, with a
+// Cancel upload button), then the import request is followed to its end.
+import { ImportOutlined, InboxOutlined, StopOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Form, Modal, Radio, Select, Switch, Typography, Upload } from "antd";
 import type { UploadFile } from "antd";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { describeError } from "../../api/errors";
+import { uploadImportFile } from "../../lib/upload/importUpload";
+import { isCancelled } from "../../lib/upload/uploadProtocol";
 import { isRunning } from "../requests/requestProgress";
 import { RequestProgressView } from "../requests/RequestProgressView";
-import { uploadWithProgress } from "../requests/uploadWithProgress";
 import { useFollowRequest } from "../requests/useFollowRequest";
 import { acceptFor, defaultFormat, fileMismatch, formatOptions, formatsFor } from "./datasetFormats";
 import { importEndpoint, targetTitle, type DatasetTarget } from "./datasetTarget";
@@ -31,13 +32,14 @@ interface ImportForm {
 }
 
 export function ImportDatasetModal({ target, open, onClose, onImported }: ImportDatasetModalProps) {
-  const { modal, notification } = App.useApp();
+  const { message, modal, notification } = App.useApp();
   const formats = useDatasetFormats();
   const followed = useFollowRequest();
   const [form] = Form.useForm<ImportForm>();
   const [file, setFile] = useState<File | null>(null);
   const [askedForFile, setAskedForFile] = useState(false);
   const [starting, setStarting] = useState(false);
+  const uploadAbort = useRef<AbortController | null>(null);
   const { state } = followed;
   const busy = starting || isRunning(state.phase);
   const isTask = target.kind === "task";
@@ -79,24 +81,30 @@ export function ImportDatasetModal({ target, open, onClose, onImported }: Import
     if (isTask && values.importMode === "replace" && !(await confirmReplacement())) return;
 
     const { path, field } = importEndpoint(target);
-    const query = new URLSearchParams({
+    const query: Record<string, string> = {
       format: values.format,
       conv_mask_to_poly: values.convMaskToPoly ? "true" : "false",
-    });
-    if (isTask) query.set("import_mode", values.importMode);
-    const body = new FormData();
-    body.append(field, file, file.name);
+      ...(isTask ? { import_mode: values.importMode } : {}),
+    };
 
     setStarting(true);
     followed.showUpload(0, file.size);
+    const abort = new AbortController();
+    uploadAbort.current = abort;
     let rqId: string;
     try {
-      ({ rq_id: rqId } = await uploadWithProgress<{ rq_id: string }>(`${path}?${query}`, body, followed.showUpload));
+      rqId = await uploadImportFile({ path, field, query, file, onProgress: followed.showUpload, signal: abort.signal });
     } catch (error) {
-      followed.fail(error);
+      if (isCancelled(error)) {
+        followed.reset();
+        message.info("The upload was cancelled.");
+      } else {
+        followed.fail(error);
+      }
       return;
     } finally {
       setStarting(false);
+      uploadAbort.current = null;
     }
     const outcome = await followed.follow(rqId);
     if (outcome.phase === "finished") {
@@ -121,6 +129,11 @@ export function ImportDatasetModal({ target, open, onClose, onImported }: Import
 
   const done = state.phase === "finished";
   const footer = [
+    state.phase === "uploading" && (
+      <Button key="cancel-upload" icon={<StopOutlined />} onClick={() => uploadAbort.current?.abort()} data-testid="cancel-upload">
+        Cancel upload
+      </Button>
+    ),
     <Button key="close" onClick={close}>
       {busy ? "Hide" : "Close"}
     </Button>,

@@ -1,69 +1,83 @@
-// Sending a task's media: one multipart request through XHR (so upload progress is reported)
-// for local files, a JSON body for share paths and URLs; then following the creation request.
-import { api, commonHeaders, requestJson, unwrap } from "../../api/client";
-import { ApiError } from "../../api/errors";
+// Sending a task's media. Local files travel by CVAT's upload protocol: Upload-Start, the small
+// files in Upload-Multiple batches and each big file by TUS in chunks, then Upload-Finish with the
+// data parameters; share paths and URLs are one JSON body. Then the creation request is followed.
+import { api, request, requestJson, unwrap } from "../../api/client";
 import type { BackgroundRequest } from "../../api/types";
+import { uploadFileWithTus } from "../../lib/upload/tusUpload";
+import { planUpload } from "../../lib/upload/uploadPlan";
+import {
+  multipartShare,
+  startProgress,
+  totalProgress,
+  withPartLoaded,
+  type ByteProgress,
+} from "../../lib/upload/uploadProgress";
+import { throwIfCancelled, uploadStepHeaders } from "../../lib/upload/uploadProtocol";
+import { uploadWithProgress } from "../requests/uploadWithProgress";
 
 export type DataParams = Record<string, string | number | boolean | string[]>;
 
-export interface UploadProgress {
-  loaded: number;
-  total: number;
-}
+export type UploadProgress = ByteProgress;
 
-function parseBody(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text || undefined;
-  }
-}
-
-/** Multipart fields the server reads: lists as `name[i]`, booleans as true/false. */
-export function dataFormData(files: File[], params: DataParams): FormData {
+/** One Upload-Multiple batch: the server keeps each file under its base name. */
+export function batchFormData(files: readonly File[]): FormData {
   const form = new FormData();
-  for (const [name, value] of Object.entries(params)) {
-    if (Array.isArray(value)) value.forEach((item, i) => form.append(`${name}[${i}]`, item));
-    else form.append(name, String(value));
-  }
   files.forEach((file, i) => form.append(`client_files[${i}]`, file, file.name));
   return form;
 }
 
-/** Uploads files with the data parameters; resolves with the creation request's id. */
-export function uploadTaskData(
+function dataEndpoint(taskId: number): string {
+  return `/api/tasks/${taskId}/data`;
+}
+
+/**
+ * Uploads files with the data parameters; resolves with the creation request's id. Aborting
+ * `signal` stops the transfer at once and rejects with an AbortError.
+ */
+export async function uploadTaskData(
   taskId: number,
   files: File[],
   params: DataParams,
   onProgress: (progress: UploadProgress) => void,
   signal?: AbortSignal,
 ): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open("POST", `/api/tasks/${taskId}/data`);
-    xhr.withCredentials = true;
-    for (const [key, value] of Object.entries(commonHeaders("POST"))) xhr.setRequestHeader(key, value);
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable) onProgress({ loaded: event.loaded, total: event.total });
-    };
-    xhr.onload = () => {
-      const body = parseBody(xhr.responseText);
-      if (xhr.status >= 200 && xhr.status < 300) {
-        resolve((body as { rq_id?: string } | undefined)?.rq_id ?? "");
-      } else {
-        reject(new ApiError(xhr.status, body));
-      }
-    };
-    xhr.onerror = () => reject(new TypeError("the upload was interrupted"));
-    xhr.onabort = () => reject(new DOMException("The upload was cancelled.", "AbortError"));
-    signal?.addEventListener("abort", () => xhr.abort());
-    xhr.send(dataFormData(files, params));
+  const endpoint = dataEndpoint(taskId);
+  const parts = planUpload(files);
+  let progress = startProgress(parts.map((part) => part.bytes));
+  const report = (index: number, loaded: number) => {
+    progress = withPartLoaded(progress, index, loaded);
+    onProgress(totalProgress(progress));
+  };
+  onProgress(totalProgress(progress));
+
+  await request(endpoint, { method: "POST", headers: uploadStepHeaders("start"), signal });
+  for (const [index, part] of parts.entries()) {
+    throwIfCancelled(signal);
+    if (part.kind === "tus") {
+      await uploadFileWithTus(part.file, { endpoint, onProgress: (loaded) => report(index, loaded), signal });
+    } else {
+      await uploadWithProgress(
+        endpoint,
+        batchFormData(part.files),
+        (sent, total) => report(index, multipartShare(sent, total, part.bytes)),
+        { headers: uploadStepHeaders("multiple"), signal },
+      );
+    }
+    report(index, part.bytes);
+  }
+  throwIfCancelled(signal);
+  const accepted = await requestJson<{ rq_id: string }>(endpoint, {
+    method: "POST",
+    headers: uploadStepHeaders("finish"),
+    body: JSON.stringify(params),
+    signal,
   });
+  return accepted.rq_id;
 }
 
 /** Starts creation from share paths or URLs (nothing to upload). */
 export async function startTaskData(taskId: number, params: DataParams): Promise<string> {
-  const body = await requestJson<{ rq_id: string }>(`/api/tasks/${taskId}/data`, {
+  const body = await requestJson<{ rq_id: string }>(dataEndpoint(taskId), {
     method: "POST",
     body: JSON.stringify(params),
   });
@@ -72,13 +86,18 @@ export async function startTaskData(taskId: number, params: DataParams): Promise
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Polls a background request until it ends; a failed request throws its message. */
+/**
+ * Polls a background request until it ends; a failed request throws its message. Aborting
+ * `signal` stops the polling (the request itself goes on until its task is deleted).
+ */
 export async function waitForRequest(
   requestId: string,
   onUpdate: (request: BackgroundRequest) => void,
   intervalMs = 1000,
+  signal?: AbortSignal,
 ): Promise<BackgroundRequest> {
   for (;;) {
+    throwIfCancelled(signal);
     const request = await unwrap(
       api.GET("/api/requests/{request_id}", { params: { path: { request_id: requestId } } }),
     );

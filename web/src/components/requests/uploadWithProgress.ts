@@ -1,28 +1,50 @@
 // A multipart POST through XMLHttpRequest, because fetch cannot report upload progress.
 import { commonHeaders } from "../../api/client";
-import { ApiError } from "../../api/errors";
+import { cancelledError, uploadFailure } from "../../lib/upload/uploadProtocol";
+
+export interface UploadRequestOptions {
+  /** Extra headers, e.g. the Upload-Multiple step of a batched upload. */
+  headers?: Record<string, string>;
+  /** Aborting it stops the transfer; the promise rejects with an AbortError. */
+  signal?: AbortSignal;
+}
 
 export function uploadWithProgress<T>(
   url: string,
   form: FormData,
   onProgress: (loaded: number, total: number) => void,
+  options: UploadRequestOptions = {},
 ): Promise<T> {
+  const { headers = {}, signal } = options;
   return new Promise<T>((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(cancelledError());
+      return;
+    }
     const xhr = new XMLHttpRequest();
+    const onAbort = () => xhr.abort();
+    const settle = () => signal?.removeEventListener("abort", onAbort);
     xhr.open("POST", url);
     xhr.withCredentials = true;
-    for (const [key, value] of Object.entries(commonHeaders("POST"))) xhr.setRequestHeader(key, value);
+    for (const [key, value] of Object.entries({ ...commonHeaders("POST"), ...headers })) xhr.setRequestHeader(key, value);
     xhr.setRequestHeader("Accept", "application/json");
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(event.loaded, event.total);
     };
     xhr.onload = () => {
-      const body = parseBody(xhr.responseText);
-      if (xhr.status >= 200 && xhr.status < 300) resolve(body as T);
-      else reject(new ApiError(xhr.status, body));
+      settle();
+      if (xhr.status >= 200 && xhr.status < 300) resolve(parseBody(xhr.responseText) as T);
+      else reject(uploadFailure(xhr.status, xhr.responseText));
     };
-    xhr.onerror = () => reject(new TypeError("the upload was interrupted"));
-    xhr.onabort = () => reject(new Error("The upload was aborted."));
+    xhr.onerror = () => {
+      settle();
+      reject(uploadFailure(0, ""));
+    };
+    xhr.onabort = () => {
+      settle();
+      reject(cancelledError());
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
     xhr.send(form);
   });
 }

@@ -3,7 +3,7 @@
 import { ArrowLeftOutlined, CheckOutlined, PlusOutlined } from "@ant-design/icons";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, AutoComplete, Button, Card, Collapse, Form, Input, Space, Typography } from "antd";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { describeError } from "../../api/errors";
 import type { Project } from "../../api/types";
@@ -16,7 +16,7 @@ import { fetchLabelSet, labelSetQueryKey } from "../../components/labels/labelsA
 import { LabelList } from "../../components/labels/LabelList";
 import { LabelsEditor } from "../../components/labels/LabelsEditor";
 import { AdvancedTaskOptions } from "./AdvancedTaskOptions";
-import { createTaskWithData, deleteTask, TaskCreationError } from "./createTaskFlow";
+import { createTaskWithData, deleteTask, TaskCreationCancelled, TaskCreationError } from "./createTaskFlow";
 import { checkAdvanced, dataParams, DEFAULT_ADVANCED, taskRequestBody, uploadFiles, type AdvancedOptions } from "./taskForm";
 import { TaskCreationProgress, type CreationState } from "./TaskCreationProgress";
 import { TaskProjectField } from "./TaskProjectField";
@@ -44,7 +44,7 @@ function ProjectLabels({ projectId }: { projectId: number }) {
 }
 
 export function CreateTaskPage() {
-  const { message, notification } = App.useApp();
+  const { message, modal, notification } = App.useApp();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [searchParams] = useSearchParams();
@@ -59,6 +59,8 @@ export function CreateTaskPage() {
   const [editingLabel, setEditingLabel] = useState(false);
   const [creation, setCreation] = useState<CreationState | null>(null);
   const [deleting, setDeleting] = useState(false);
+  // Aborts the running creation's transfer (Cancel upload).
+  const creationAbort = useRef<AbortController | null>(null);
   // Remounts the file pickers so they forget their state on "Submit & Continue".
   const [formGeneration, setFormGeneration] = useState(0);
 
@@ -93,6 +95,8 @@ export function CreateTaskPage() {
     const files = uploadFiles(selection);
     const hasUpload = files.length > 0;
     setCreation({ status: "running", stage: { stage: "task" }, hasUpload });
+    const abort = new AbortController();
+    creationAbort.current = abort;
     try {
       const task = await createTaskWithData(
         {
@@ -101,6 +105,7 @@ export function CreateTaskPage() {
           params: dataParams(advanced, selection),
         },
         (stage) => setCreation({ status: "running", stage, hasUpload }),
+        abort.signal,
       );
       await queryClient.invalidateQueries({ queryKey: ["tasks"] });
       if (then === "open") {
@@ -123,7 +128,12 @@ export function CreateTaskPage() {
       setCreation(null);
       setFormGeneration((n) => n + 1);
     } catch (error) {
-      const taskId = error instanceof TaskCreationError ? error.taskId : null;
+      if (error instanceof TaskCreationCancelled && !error.deleteError) {
+        message.info(`Upload cancelled; task #${error.taskId} was deleted.`);
+        setCreation(null);
+        return;
+      }
+      const taskId = error instanceof TaskCreationError || error instanceof TaskCreationCancelled ? error.taskId : null;
       setCreation((state) => ({
         status: "failed",
         message: describeError(error),
@@ -131,7 +141,21 @@ export function CreateTaskPage() {
         stage: state?.stage ?? { stage: "task" },
         hasUpload,
       }));
+    } finally {
+      if (creationAbort.current === abort) creationAbort.current = null;
     }
+  };
+
+  const confirmCancelUpload = () => {
+    const taskId = creation?.stage.stage === "upload" ? creation.stage.taskId : null;
+    modal.confirm({
+      title: "Cancel the upload?",
+      content: `The transfer stops and task${taskId !== null ? ` #${taskId}` : ""} is deleted with the files sent so far.`,
+      okText: "Cancel upload",
+      okButtonProps: { danger: true },
+      cancelText: "Keep uploading",
+      onOk: () => creationAbort.current?.abort(),
+    });
   };
 
   const removeHalfMadeTask = async (taskId: number) => {
@@ -218,7 +242,14 @@ export function CreateTaskPage() {
             ]}
           />
         </Form>
-        {creation && <TaskCreationProgress state={creation} onDeleteTask={(id) => void removeHalfMadeTask(id)} deleting={deleting} />}
+        {creation && (
+          <TaskCreationProgress
+            state={creation}
+            onDeleteTask={(id) => void removeHalfMadeTask(id)}
+            deleting={deleting}
+            onCancelUpload={confirmCancelUpload}
+          />
+        )}
         <Space>
           <Button type="primary" size="large" icon={<CheckOutlined />} loading={running} onClick={() => void submit("open")}>
             Submit &amp; Open

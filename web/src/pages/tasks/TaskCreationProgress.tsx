@@ -1,8 +1,10 @@
 // Where task creation stands: the three steps, a progress bar for the current one, and on
-// failure the server's words with the choice to delete the half-made task.
-import { DeleteOutlined, ExportOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Progress, Space, Steps } from "antd";
+// failure the server's words with the choice to delete the half-made task. While files travel,
+// the bytes sent so far and a Cancel upload button.
+import { DeleteOutlined, ExportOutlined, StopOutlined } from "@ant-design/icons";
+import { Alert, Button, Card, Flex, Progress, Space, Steps } from "antd";
 import { Link } from "react-router";
+import { formatBytes } from "../../components/files/fileSelection";
 import type { CreationStage } from "./createTaskFlow";
 
 export type CreationState =
@@ -13,6 +15,8 @@ interface TaskCreationProgressProps {
   state: CreationState;
   onDeleteTask: (taskId: number) => void;
   deleting: boolean;
+  /** Asks to stop the upload (the page confirms first); shown while files travel. */
+  onCancelUpload?: () => void;
 }
 
 const STEP_INDEX: Record<CreationStage["stage"], number> = { task: 0, upload: 1, processing: 2 };
@@ -22,16 +26,20 @@ function describe(stage: CreationStage): { text: string; percent: number } {
     case "task":
       return { text: "Creating the task…", percent: 0 };
     case "upload":
-      return { text: `Uploading… ${stage.percent}%`, percent: stage.percent };
+      return {
+        text: `Uploading… ${stage.percent}% (${formatBytes(stage.loaded)} of ${formatBytes(stage.total)})`,
+        percent: stage.percent,
+      };
     case "processing":
       return { text: `Creating task… ${stage.message}`, percent: stage.percent };
   }
 }
 
-export function TaskCreationProgress({ state, onDeleteTask, deleting }: TaskCreationProgressProps) {
+export function TaskCreationProgress({ state, onDeleteTask, deleting, onCancelUpload }: TaskCreationProgressProps) {
   const current = STEP_INDEX[state.stage.stage];
   const { text, percent } = describe(state.stage);
   const failed = state.status === "failed";
+  const uploading = !failed && state.stage.stage === "upload";
   return (
     <div data-testid="task-creation-progress">
     <Card size="small">
@@ -48,7 +56,14 @@ export function TaskCreationProgress({ state, onDeleteTask, deleting }: TaskCrea
       />
       {!failed && (
         <>
-          <div data-testid="task-creation-status">{text}</div>
+          <Flex justify="space-between" align="center" gap={16}>
+            <div data-testid="task-creation-status">{text}</div>
+            {uploading && onCancelUpload && (
+              <Button size="small" icon={<StopOutlined />} onClick={onCancelUpload} data-testid="cancel-upload">
+                Cancel upload
+              </Button>
+            )}
+          </Flex>
           <Progress percent={percent} status="active" />
         </>
       )}
