@@ -367,23 +367,43 @@ def test_move_a_task_to_a_project_then_delete_it(
     page: Page, context: BrowserContext, signed_in: Account, screenshot: Any
 ) -> None:
     task = create_task(context, "loose task", images=2)
+    own = {lb["name"]: lb["id"] for lb in _json(context.request.get(f"/api/labels?task_id={task['id']}"))["results"]}
+    shapes = [
+        {"type": "rectangle", "frame": 0, "label_id": own["car"], "points": [1.0, 1.0, 9.0, 9.0]},
+        {"type": "rectangle", "frame": 1, "label_id": own["person"], "points": [2.0, 3.0, 20.0, 30.0]},
+    ]
+    _json(context.request.put(f"/api/tasks/{task['id']}/annotations", data={"shapes": shapes}, headers=api_headers(context)))
     lacking = create_project(context, "Only cars", labels=[{"name": "car"}])
-    fitting = create_project(context, "Cars and people", labels=[*LABELS, {"name": "bike"}])
+    vehicles = create_project(context, "Vehicles and pedestrians", labels=[{"name": "car"}, {"name": "pedestrian"}])
 
     page.goto(f"/tasks/{task['id']}")
     dialog = open_action(page, "task-actions", "Move to project")
     select = dialog.get_by_test_id("move-project-select")
     choose_option(page, select, lacking["name"], search="Only")
-    expect(dialog.get_by_text("The project has no label named “person”")).to_be_visible()
+    expect(dialog.get_by_test_id("move-blocker")).to_contain_text("“person”")
     expect(footer_button(dialog, "Move")).to_be_disabled()
-    choose_option(page, select, fitting["name"], search="people")
-    expect(dialog.get_by_text("no label of this name")).to_have_count(0)
+    choose_option(page, select, vehicles["name"], search="pedestrians")
+    # "car" finds its namesake; "person" has none and waits for a pick.
+    expect(dialog.get_by_test_id("move-label-car")).to_contain_text("car")
+    expect(dialog.get_by_test_id("move-blocker")).to_contain_text("“person”")
+    expect(footer_button(dialog, "Move")).to_be_disabled()
+    expect(page.locator(".ant-select-dropdown:visible")).to_have_count(0)
+    snap(page, screenshot, "move-dialog-unmatched")
+    choose_option(page, dialog.get_by_test_id("move-label-person"), "pedestrian")
+    expect(dialog.get_by_test_id("move-blocker")).to_have_count(0)
     expect(footer_button(dialog, "Move")).to_be_enabled()
+    expect(page.locator(".ant-select-dropdown:visible")).to_have_count(0)
     snap(page, screenshot, "move-dialog")
     footer_button(dialog, "Move").click()
     expect(toast(page, f"Task #{task['id']} moved to the project")).to_be_visible()
-    assert _json(context.request.get(f"/api/tasks/{task['id']}"))["project_id"] == fitting["id"]
-    expect(page.get_by_test_id("task-project-link")).to_have_text(fitting["name"])
+    assert _json(context.request.get(f"/api/tasks/{task['id']}"))["project_id"] == vehicles["id"]
+    expect(page.get_by_test_id("task-project-link")).to_have_text(vehicles["name"])
+
+    # The annotations now use the project's labels: "person" became "pedestrian".
+    theirs = {lb["name"]: lb["id"] for lb in _json(context.request.get(f"/api/labels?project_id={vehicles['id']}"))["results"]}
+    moved = sorted(shapes_of(context, task["id"]), key=lambda shape: shape["frame"])
+    assert [shape["label_id"] for shape in moved] == [theirs["car"], theirs["pedestrian"]]
+    assert [shape["points"] for shape in moved] == [shape["points"] for shape in shapes]
 
     dialog = open_action(page, "task-actions", "Delete")
     expect(dialog.get_by_text(f"#{task['id']} “loose task”")).to_be_visible()

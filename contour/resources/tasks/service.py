@@ -20,6 +20,7 @@ from contour.resources.projects import access as project_access
 from contour.resources.projects.models import Project
 from contour.resources.tasks import access
 from contour.resources.tasks.models import Task
+from contour.resources.tasks.moving import do_move_task_to_project
 from contour.resources.tasks.schemas import TaskPatchRequest, TaskWriteRequest
 
 
@@ -79,8 +80,10 @@ def do_update_task(db: Session, actor: Actor, task: Task, request: TaskPatchRequ
     fields = request.model_fields_set
     if ("owner_id" in fields or "organization_id" in fields) and not access.can_delete(actor, task):
         raise PermissionDenied("Only the owner or an organization maintainer may transfer a task.")
-    if "project_id" in fields and request.project_id != task.project_id:
-        _do_move_to_project(db, actor, task, request.project_id)
+    # While moving, `labels` maps the task's labels to the project's (CVAT's rename on the way).
+    moving = "project_id" in fields and request.project_id != task.project_id
+    if moving:
+        do_move_task_to_project(db, actor, task, request.project_id, request.labels or [])
     if "organization_id" in fields and request.organization_id != task.organization_id:
         if task.project_id is not None:
             raise ValidationError({"organization_id": ["A task in a project belongs to the project's organization."]})
@@ -94,7 +97,7 @@ def do_update_task(db: Session, actor: Actor, task: Task, request: TaskPatchRequ
     if request.subset is not None:
         task.subset = request.subset
     do_apply_ownership_changes(db, task, request, "task")
-    if request.labels is not None:
+    if request.labels is not None and not moving:
         if task.project_id is not None:
             raise ValidationError({"labels": ["This task is in a project; change the project's labels instead."]})
         do_patch_labels(db, LabelOwner(task_id=task.id), request.labels)
@@ -102,29 +105,6 @@ def do_update_task(db: Session, actor: Actor, task: Task, request: TaskPatchRequ
     db.flush()
     db.expire(task, ["owner", "assignee", "project"])
     return task
-
-
-def _do_move_to_project(db: Session, actor: Actor, task: Task, project_id: int | None) -> None:
-    """Move a standalone task into a project whose labels cover the task's labels (by name)."""
-    if project_id is None:
-        raise ValidationError({"project_id": ["A task cannot be moved out of its project."]})
-    if task.project_id is not None:
-        raise ValidationError({"project_id": ["A task cannot be moved between projects."]})
-    project = db.get(Project, project_id)
-    if project is None or not project_access.can_view(db, actor, project):
-        raise ValidationError({"project_id": [f'Invalid pk "{project_id}" - object does not exist.']})
-    if not project_access.can_change(actor, project):
-        raise PermissionDenied(f"You may not add tasks to project {project_id}.")
-    if project.organization_id != task.organization_id:
-        raise ValidationError({"project_id": ["The task and the project belong to different workspaces."]})
-    project_names = {label.name for label in labels_of(db, LabelOwner(project_id=project.id))}
-    task_labels = labels_of(db, LabelOwner(task_id=task.id))
-    missing = sorted({label.name for label in task_labels} - project_names)
-    if missing:
-        raise ValidationError({"project_id": [f"The project has no labels named {', '.join(missing)}."]})
-    for label in task_labels:
-        db.delete(label)
-    task.project_id = project.id
 
 
 def do_delete_task(db: Session, task: Task) -> None:

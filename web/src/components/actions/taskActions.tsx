@@ -58,7 +58,6 @@ export const TASK_ACTIONS: ActionDescriptor<Task>[] = [
     key: "move",
     label: "Move to project",
     icon: <SwapOutlined />,
-    disabledReason: (task) => (task.project_id == null ? null : "The task already belongs to a project."),
     Dialog: MoveTaskDialog,
   },
   { key: "delete", label: "Delete", icon: <DeleteOutlined />, danger: true, Dialog: DeleteTaskDialog },
