@@ -405,6 +405,21 @@ def test_move_a_task_to_a_project_then_delete_it(
     assert [shape["label_id"] for shape in moved] == [theirs["car"], theirs["pedestrian"]]
     assert [shape["points"] for shape in moved] == [shape["points"] for shape in shapes]
 
+    # On to another project: the current one is not offered, labels match by name again.
+    streets = create_project(context, "Streets", labels=[{"name": "car"}, {"name": "pedestrian"}])
+    dialog = open_action(page, "task-actions", "Move to project")
+    select = dialog.get_by_test_id("move-project-select")
+    select.click()
+    expect(page.locator(".ant-select-dropdown:visible").get_by_text(vehicles["name"])).to_have_count(0)
+    page.keyboard.press("Escape")
+    choose_option(page, select, streets["name"], search="Streets")
+    expect(dialog.get_by_test_id("move-blocker")).to_have_count(0)
+    footer_button(dialog, "Move").click()
+    expect(page.get_by_test_id("task-project-link")).to_have_text(streets["name"])
+    theirs = {lb["name"]: lb["id"] for lb in _json(context.request.get(f"/api/labels?project_id={streets['id']}"))["results"]}
+    moved = sorted(shapes_of(context, task["id"]), key=lambda shape: shape["frame"])
+    assert [shape["label_id"] for shape in moved] == [theirs["car"], theirs["pedestrian"]]
+
     dialog = open_action(page, "task-actions", "Delete")
     expect(dialog.get_by_text(f"#{task['id']} “loose task”")).to_be_visible()
     snap(page, screenshot, "delete-dialog")
