@@ -1,17 +1,12 @@
-import { Button, Result } from "antd";
-import { Link } from "react-router";
+import { NotFoundResult } from "../components/common/NotFoundResult";
 
 export function NotFoundPage() {
   return (
-    <Result
-      status="404"
+    <NotFoundResult
       title="Page not found"
       subTitle="There is nothing at this address."
-      extra={
-        <Link to="/tasks">
-          <Button type="primary">Go to tasks</Button>
-        </Link>
-      }
+      backTo="/tasks"
+      backLabel="Go to tasks"
     />
   );
 }

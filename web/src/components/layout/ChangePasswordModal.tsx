@@ -1,10 +1,10 @@
 // "Change password": the current password and the new one twice → POST /api/auth/password/change.
 import { LockOutlined } from "@ant-design/icons";
-import { Alert, App, Form, Input, Modal, Space } from "antd";
-import { useState } from "react";
+import { App, Form, Input } from "antd";
 import { api, unwrap } from "../../api/client";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../../pages/auth/accountRules";
-import { formErrorsOf } from "../../pages/auth/formErrors";
+import { FormModal } from "../common/FormModal";
+import { useServerSubmit } from "../common/useServerSubmit";
 
 interface PasswordChange {
   old_password: string;
@@ -21,49 +21,33 @@ const SERVER_FIELDS: Record<string, keyof PasswordChange> = {
 export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [form] = Form.useForm<PasswordChange>();
   const { message } = App.useApp();
-  const [error, setError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const { error, submitting, submit, reset } = useServerSubmit(form, SERVER_FIELDS);
 
   const close = () => {
-    form.resetFields();
-    setError(null);
+    reset();
     onClose();
   };
 
-  const submit = async (values: PasswordChange) => {
-    setSubmitting(true);
-    setError(null);
-    try {
-      await unwrap(api.POST("/api/auth/password/change", { body: values }));
+  const change = async (values: PasswordChange) => {
+    if (await submit(() => unwrap(api.POST("/api/auth/password/change", { body: values })))) {
       message.success("Your password has been changed.");
       close();
-    } catch (caught) {
-      const { fields, general } = formErrorsOf(caught, SERVER_FIELDS);
-      form.setFields(fields);
-      setError(general);
-    } finally {
-      setSubmitting(false);
     }
   };
 
   return (
-    <Modal
+    <FormModal
       open={open}
-      title={
-        <Space>
-          <LockOutlined />
-          Change password
-        </Space>
-      }
+      icon={<LockOutlined />}
+      title="Change password"
       okText="Change password"
-      onOk={() => form.submit()}
+      testId="change-password-modal"
+      form={form}
+      submitting={submitting}
+      error={error}
       onCancel={close}
-      confirmLoading={submitting}
-      destroyOnHidden
-      data-testid="change-password-modal"
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} name="change-password" layout="vertical" requiredMark={false} onFinish={submit}>
+      <Form form={form} name="change-password" layout="vertical" requiredMark={false} onFinish={change}>
         <Form.Item
           label="Current password"
           name="old_password"
@@ -103,6 +87,6 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

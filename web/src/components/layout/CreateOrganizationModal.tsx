@@ -1,6 +1,6 @@
 // "Create organization": name, slug (suggested from the name), description → POST /api/organizations.
 import { TeamOutlined } from "@ant-design/icons";
-import { Alert, Form, Input, Modal, Space } from "antd";
+import { Form, Input } from "antd";
 import { useState } from "react";
 import { api, unwrap } from "../../api/client";
 import type { Organization } from "../../api/types";
@@ -10,7 +10,8 @@ import {
   ORG_SLUG_PATTERN,
   slugFromName,
 } from "../../pages/auth/accountRules";
-import { formErrorsOf } from "../../pages/auth/formErrors";
+import { FormModal } from "../common/FormModal";
+import { useServerSubmit } from "../common/useServerSubmit";
 
 interface NewOrganization {
   name: string;
@@ -28,66 +29,53 @@ interface CreateOrganizationModalProps {
 
 export function CreateOrganizationModal({ open, onClose, onCreated }: CreateOrganizationModalProps) {
   const [form] = Form.useForm<NewOrganization>();
-  const [error, setError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const { error, submitting, submit, reset } = useServerSubmit(form, SERVER_FIELDS);
   // The slug follows the name until the user types one of their own.
   const [slugEdited, setSlugEdited] = useState(false);
 
-  const close = () => {
-    form.resetFields();
-    setError(null);
+  const startOver = () => {
+    reset();
     setSlugEdited(false);
+  };
+
+  const close = () => {
+    startOver();
     onClose();
   };
 
-  const submit = async (values: NewOrganization) => {
-    setSubmitting(true);
-    setError(null);
-    try {
-      // The schema also lists FastAPI's default 200 (untyped) beside the documented 201.
-      const organization = (await unwrap(
-        api.POST("/api/organizations", {
-          body: { name: values.name.trim(), slug: values.slug.trim(), description: values.description?.trim() ?? "" },
-        }),
-      )) as Organization;
-      form.resetFields();
-      setSlugEdited(false);
-      onCreated(organization);
-    } catch (caught) {
-      const { fields, general } = formErrorsOf(caught, SERVER_FIELDS);
-      form.setFields(fields);
-      setError(general);
-    } finally {
-      setSubmitting(false);
+  const create = async (values: NewOrganization) => {
+    const body = { name: values.name.trim(), slug: values.slug.trim(), description: values.description?.trim() ?? "" };
+    // The schema also lists FastAPI's default 200 (untyped) beside the documented 201.
+    const created = await submit(() => unwrap(api.POST("/api/organizations", { body })) as Promise<Organization>);
+    if (created) {
+      startOver();
+      onCreated(created.answer);
     }
   };
 
   return (
-    <Modal
+    <FormModal
       open={open}
-      title={
-        <Space>
-          <TeamOutlined />
-          Create organization
-        </Space>
-      }
+      icon={<TeamOutlined />}
+      title="Create organization"
       okText="Create"
-      onOk={() => form.submit()}
+      testId="create-organization-modal"
+      form={form}
+      submitting={submitting}
+      error={error}
       onCancel={close}
-      confirmLoading={submitting}
-      destroyOnHidden
-      data-testid="create-organization-modal"
+      intro={
+        <p style={{ color: "rgba(0, 0, 0, 0.55)", marginTop: 0 }}>
+          An organization is a shared workspace: its projects and tasks are visible to the members you invite.
+        </p>
+      }
     >
-      <p style={{ color: "rgba(0, 0, 0, 0.55)", marginTop: 0 }}>
-        An organization is a shared workspace: its projects and tasks are visible to the members you invite.
-      </p>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form
         form={form}
         name="create-organization"
         layout="vertical"
         requiredMark="optional"
-        onFinish={submit}
+        onFinish={create}
         onValuesChange={(changed: Partial<NewOrganization>) => {
           if (changed.slug !== undefined) setSlugEdited(true);
           if (changed.name !== undefined && !slugEdited) form.setFieldValue("slug", slugFromName(changed.name));
@@ -120,6 +108,6 @@ export function CreateOrganizationModal({ open, onClose, onCreated }: CreateOrga
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

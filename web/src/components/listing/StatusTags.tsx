@@ -10,47 +10,57 @@ import {
 } from "@ant-design/icons";
 import { Tag } from "antd";
 import type { ReactNode } from "react";
+import type { FilterOption } from "../filters/filterFields";
 import { JOB_TYPE_OPTIONS, optionLabel, STAGE_OPTIONS, STATE_OPTIONS, STATUS_OPTIONS } from "./fieldOptions";
 
-const STATUS_LOOK: Record<string, { color: string; icon: ReactNode }> = {
+interface Look {
+  color: string;
+  icon: ReactNode;
+}
+
+const PLAIN: Look = { color: "default", icon: null };
+
+// A stage shares its look with the status of the same name.
+const STATUS_LOOK: Record<string, Look> = {
   annotation: { color: "processing", icon: <EditOutlined /> },
   validation: { color: "warning", icon: <EyeOutlined /> },
   acceptance: { color: "purple", icon: <SafetyCertificateOutlined /> },
   completed: { color: "success", icon: <CheckCircleOutlined /> },
 };
 
-const STATE_LOOK: Record<string, { color: string; icon: ReactNode }> = {
+const STATE_LOOK: Record<string, Look> = {
   new: { color: "default", icon: <ClockCircleOutlined /> },
   "in progress": { color: "processing", icon: <SyncOutlined /> },
   rejected: { color: "error", icon: <CloseCircleOutlined /> },
   completed: { color: "success", icon: <CheckCircleOutlined /> },
 };
 
-export function StatusTag({ status }: { status: string }) {
-  const look = STATUS_LOOK[status] ?? { color: "default", icon: null };
+interface LookTagProps {
+  value: string;
+  looks: Record<string, Look>;
+  options: readonly FilterOption[];
+  testId: string;
+}
+
+function LookTag({ value, looks, options, testId }: LookTagProps) {
+  const look = looks[value] ?? PLAIN;
   return (
-    <Tag color={look.color} icon={look.icon} data-testid="status-tag">
-      {optionLabel(STATUS_OPTIONS, status)}
+    <Tag color={look.color} icon={look.icon} data-testid={testId}>
+      {optionLabel(options, value)}
     </Tag>
   );
+}
+
+export function StatusTag({ status }: { status: string }) {
+  return <LookTag value={status} looks={STATUS_LOOK} options={STATUS_OPTIONS} testId="status-tag" />;
 }
 
 export function StageTag({ stage }: { stage: string }) {
-  const look = STATUS_LOOK[stage] ?? { color: "default", icon: null };
-  return (
-    <Tag color={look.color} icon={look.icon} data-testid="stage-tag">
-      {optionLabel(STAGE_OPTIONS, stage)}
-    </Tag>
-  );
+  return <LookTag value={stage} looks={STATUS_LOOK} options={STAGE_OPTIONS} testId="stage-tag" />;
 }
 
 export function StateTag({ state }: { state: string }) {
-  const look = STATE_LOOK[state] ?? { color: "default", icon: null };
-  return (
-    <Tag color={look.color} icon={look.icon} data-testid="state-tag">
-      {optionLabel(STATE_OPTIONS, state)}
-    </Tag>
-  );
+  return <LookTag value={state} looks={STATE_LOOK} options={STATE_OPTIONS} testId="state-tag" />;
 }
 
 export function JobTypeTag({ type }: { type: string }) {

@@ -1,11 +1,13 @@
 // The task page (/tasks/:taskId): its summary and Actions, its labels, its jobs.
 import { ReloadOutlined } from "@ant-design/icons";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, Breadcrumb, Button, Card, Flex, Result, Skeleton } from "antd";
+import { Breadcrumb, Button, Card, Flex, Skeleton } from "antd";
 import { useCallback } from "react";
 import { Link, useParams } from "react-router";
 import { api, unwrap } from "../../api/client";
-import { ApiError, describeError } from "../../api/errors";
+import { LoadFailedAlert } from "../../components/common/LoadFailedAlert";
+import { isNotFound } from "../../components/common/notFound";
+import { ResourceNotFound } from "../../components/common/NotFoundResult";
 import { JobsTable, jobsQueryKey } from "../../components/jobs/JobsTable";
 import { LabelsSection } from "../../components/labels/LabelsSection";
 import { TaskSummary } from "./TaskSummary";
@@ -26,23 +28,8 @@ export function TaskPage() {
     void client.invalidateQueries({ queryKey: ["labels"] });
   }, [client, taskId]);
 
-  const notFound =
-    !Number.isInteger(taskId) || taskId <= 0 || (task.error instanceof ApiError && [403, 404].includes(task.error.status));
-  if (notFound) {
-    return (
-      <div className="page">
-        <Result
-          status="404"
-          title="Task not found"
-          subTitle="It may have been deleted, or it belongs to a workspace you are not in."
-          extra={
-            <Link to="/tasks">
-              <Button type="primary">Back to tasks</Button>
-            </Link>
-          }
-        />
-      </div>
-    );
+  if (!Number.isInteger(taskId) || taskId <= 0 || isNotFound(task.error)) {
+    return <ResourceNotFound title="Task not found" backTo="/tasks" backLabel="Back to tasks" />;
   }
 
   return (
@@ -58,13 +45,7 @@ export function TaskPage() {
         ]}
       />
       {task.isError && (
-        <Alert
-          type="error"
-          showIcon
-          title="The task could not be loaded"
-          description={describeError(task.error)}
-          action={<Button onClick={() => void task.refetch()}>Retry</Button>}
-        />
+        <LoadFailedAlert title="The task could not be loaded" error={task.error} onRetry={() => void task.refetch()} />
       )}
       {task.isPending && (
         <Card>

@@ -1,19 +1,17 @@
 // The top of the task page: preview, name (renamed in place), who and when, the editable facts
 // (assignee, issue tracker, subset), the media facts and the Actions menu.
-import { CalendarOutlined, UserOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
-import { App, Card, Descriptions, Flex, Progress, Space, Tag, Typography } from "antd";
+import { Flex, Progress, Typography } from "antd";
 import type { DescriptionsProps } from "antd";
 import dayjs from "dayjs";
 import { Link } from "react-router";
 import { api, unwrap } from "../../api/client";
 import type { Task } from "../../api/types";
 import { TaskActionsMenu } from "../../components/actions/TaskActionsMenu";
-import { UserSelect } from "../../components/common/UserSelect";
-import { IssueTrackerField } from "./IssueTrackerField";
-import { PreviewImage } from "../../components/common/PreviewImage";
+import { assigneeFact, issueTrackerFact } from "../../components/common/resourceFacts";
+import { ResourceSummary } from "../../components/common/ResourceSummary";
 import { SubsetField } from "./SubsetField";
-import { formatDate, jobsProgress, STATUS_COLORS } from "./taskFacts";
+import { jobsProgress } from "./taskFacts";
 import { usePatchTask } from "./usePatchTask";
 
 export interface TaskSummaryProps {
@@ -22,7 +20,6 @@ export interface TaskSummaryProps {
 }
 
 export function TaskSummary({ task, onChanged }: TaskSummaryProps) {
-  const { message } = App.useApp();
   const save = usePatchTask(task.id);
   const project = useQuery({
     queryKey: ["project", task.project_id],
@@ -30,15 +27,6 @@ export function TaskSummary({ task, onChanged }: TaskSummaryProps) {
     queryFn: () => unwrap(api.GET("/api/projects/{project_id}", { params: { path: { project_id: task.project_id! } } })),
   });
   const progress = jobsProgress(task.jobs);
-
-  function rename(name: string) {
-    const next = name.trim();
-    if (!next) {
-      message.warning("A task needs a name.");
-      return;
-    }
-    if (next !== task.name) void save({ name: next }, `Task renamed to “${next}”.`);
-  }
 
   const items: DescriptionsProps["items"] = [
     {
@@ -52,30 +40,8 @@ export function TaskSummary({ task, onChanged }: TaskSummaryProps) {
         <Typography.Text type="secondary">Not in a project</Typography.Text>
       ),
     },
-    {
-      key: "assignee",
-      label: "Assignee",
-      children: (
-        <UserSelect
-          value={task.assignee}
-          onChange={(user) =>
-            void save({ assignee_id: user?.id ?? null }, user ? `Task assigned to ${user.username}.` : "Task unassigned.")
-          }
-          placeholder="Assign"
-          testId="task-assignee"
-        />
-      ),
-    },
-    {
-      key: "tracker",
-      label: "Issue tracker",
-      children: (
-        <IssueTrackerField
-          value={task.bug_tracker}
-          onSave={(bug_tracker) => save({ bug_tracker }, bug_tracker ? "Issue tracker saved." : "Issue tracker removed.")}
-        />
-      ),
-    },
+    assigneeFact("task", task.assignee, save),
+    issueTrackerFact(task.bug_tracker, save),
     ...(task.project_id != null
       ? [
           {
@@ -110,37 +76,21 @@ export function TaskSummary({ task, onChanged }: TaskSummaryProps) {
   ];
 
   return (
-    <Card>
-      <Flex gap={24} align="flex-start" wrap>
-        <PreviewImage src={`/api/tasks/${task.id}/preview`} alt={`Preview of ${task.name}`} width={240} height={160} version={task.size ? String(task.size) : undefined} framed />
-        <Flex vertical gap={16} style={{ flex: 1, minWidth: 320 }}>
-          <Flex justify="space-between" align="flex-start" gap={16}>
-            <div style={{ minWidth: 0 }}>
-              <Typography.Title
-                level={3}
-                style={{ margin: 0 }}
-                editable={{ onChange: rename, tooltip: "Rename the task", triggerType: ["icon"] }}
-                data-testid="task-name"
-              >
-                {task.name}
-              </Typography.Title>
-              <Space size={8} wrap style={{ marginTop: 6 }}>
-                <Tag>#{task.id}</Tag>
-                <Tag color={STATUS_COLORS[task.status] ?? "default"}>{task.status}</Tag>
-                <Typography.Text type="secondary">
-                  <UserOutlined /> Created by {task.owner?.username ?? "a deleted user"}
-                </Typography.Text>
-                <Typography.Text type="secondary">
-                  <CalendarOutlined /> {formatDate(task.created_date)}
-                </Typography.Text>
-                <Typography.Text type="secondary">· updated {dayjs(task.updated_date).format("MMM D, HH:mm")}</Typography.Text>
-              </Space>
-            </div>
-            <TaskActionsMenu task={task} onChanged={onChanged} />
-          </Flex>
-          <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }} items={items} />
-        </Flex>
-      </Flex>
-    </Card>
+    <ResourceSummary
+      noun="task"
+      id={task.id}
+      name={task.name}
+      status={task.status}
+      owner={task.owner}
+      ownerVerb="Created by"
+      createdDate={task.created_date}
+      previewVersion={task.size ? String(task.size) : undefined}
+      onRename={(name) => void save({ name }, `Task renamed to “${name}”.`)}
+      moreFacts={
+        <Typography.Text type="secondary">· updated {dayjs(task.updated_date).format("MMM D, HH:mm")}</Typography.Text>
+      }
+      actions={<TaskActionsMenu task={task} onChanged={onChanged} />}
+      items={items}
+    />
   );
 }

@@ -6,11 +6,8 @@ import { useSearchParams } from "react-router";
 import { api, unwrap } from "../../api/client";
 import type { Page, Task } from "../../api/types";
 import { LinkButton } from "../../components/listing/LinkButton";
-import { ListBody } from "../../components/listing/ListBody";
-import { ListHeader } from "../../components/listing/ListHeader";
-import { ListPagination } from "../../components/listing/ListPagination";
-import { hasActiveFilters, type ServerListQuery } from "../../components/listing/listState";
-import { ListToolbar } from "../../components/listing/ListToolbar";
+import { ListPage } from "../../components/listing/ListPage";
+import type { ServerListQuery } from "../../components/listing/listState";
 import { useListQuery } from "../../components/listing/useListQuery";
 import { useListState } from "../../components/listing/useListState";
 import { TASK_LIST } from "./taskListConfig";
@@ -54,47 +51,45 @@ export function TasksPage() {
     [projectId],
   );
   const tasks = useListQuery(TASK_LIST, controls, fetchPage, { projectId });
-  const page = tasks.data;
   const refetch = () => void tasks.refetch();
 
   return (
-    <div className="page" data-testid="tasks-page">
-      <ListHeader title="Tasks" count={page?.count} action={<CreateTaskButton />} />
-      <ListToolbar config={TASK_LIST} controls={controls} />
-      {projectId !== undefined && (
-        <div className="list-active-filters">
-          <Tag
-            closable
-            color="gold"
-            onClose={() =>
-              setParams((current) => {
-                const next = new URLSearchParams(current);
-                next.delete("project_id");
-                return next;
-              })
-            }
-          >
-            Project #{projectId}
-          </Tag>
+    <ListPage
+      title="Tasks"
+      testId="tasks-page"
+      config={TASK_LIST}
+      controls={controls}
+      list={tasks}
+      action={<CreateTaskButton />}
+      scope={
+        projectId !== undefined && (
+          <div className="list-active-filters">
+            <Tag
+              closable
+              color="gold"
+              onClose={() =>
+                setParams((current) => {
+                  const next = new URLSearchParams(current);
+                  next.delete("project_id");
+                  return next;
+                })
+              }
+            >
+              Project #{projectId}
+            </Tag>
+          </div>
+        )
+      }
+      emptyAction={<CreateTaskButton />}
+      skeleton={<TaskSkeletons />}
+    >
+      {(items) => (
+        <div data-testid="task-list">
+          {items.map((task) => (
+            <TaskRow key={task.id} task={task} onChanged={refetch} />
+          ))}
         </div>
       )}
-      <ListBody
-        noun={TASK_LIST.noun}
-        pending={tasks.isPending}
-        refreshing={tasks.isFetching && tasks.isPlaceholderData}
-        error={tasks.error}
-        onRetry={refetch}
-        isEmpty={(page?.results.length ?? 0) === 0}
-        filtered={hasActiveFilters(controls.state) || projectId !== undefined}
-        onClearFilters={controls.clearFilters}
-        emptyAction={<CreateTaskButton />}
-        skeleton={<TaskSkeletons />}
-      >
-        <div data-testid="task-list">
-          {page?.results.map((task) => <TaskRow key={task.id} task={task} onChanged={refetch} />)}
-        </div>
-      </ListBody>
-      <ListPagination controls={controls} total={page?.count ?? 0} noun={TASK_LIST.noun} />
-    </div>
+    </ListPage>
   );
 }
