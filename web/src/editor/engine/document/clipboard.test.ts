@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import { copyObjects, EMPTY_CLIPBOARD, pasteObjects, propagateObjects, propagationFrames } from "./clipboard";
+import { idsOnFrame } from "./frameIndex";
+import { labeledData, loadedStore, objectOf, serverRectangle, serverTag, serverTrack, shapeOf } from "./testFixtures";
+
+function job() {
+  return loadedStore(
+    labeledData({
+      shapes: [serverRectangle(1, 0, { group: 3, attributes: [{ spec_id: 8, value: "red" }], z_order: 2 })],
+      tags: [serverTag(1, 0)],
+      tracks: [serverTrack(1)],
+    }),
+  );
+}
+
+describe("copyObjects", () => {
+  it("holds the objects without their client ids", () => {
+    const store = job();
+    const clipboard = copyObjects(store.getState().document, ["shape:1", "tag:1"]);
+    expect(clipboard.sourceFrame).toBe(0);
+    expect(clipboard.objects).toHaveLength(2);
+    expect(clipboard.objects[0]).not.toHaveProperty("clientId");
+  });
+
+  it("skips tracks and missing ids", () => {
+    const store = job();
+    expect(copyObjects(store.getState().document, ["track:1", "nope"])).toBe(EMPTY_CLIPBOARD);
+  });
+
+  it("survives JSON (it may go to the system clipboard)", () => {
+    const store = job();
+    const clipboard = copyObjects(store.getState().document, ["shape:1"]);
+    expect(JSON.parse(JSON.stringify(clipboard))).toEqual(clipboard);
+  });
+});
+
+describe("pasteObjects", () => {
+  it("creates copies on the target frame with new ids, ungrouped", () => {
+    const store = job();
+    const clipboard = copyObjects(store.getState().document, ["shape:1"]);
+    const [id] = pasteObjects(store, clipboard, 4);
+    const copy = shapeOf(store, id);
+    expect(id).toBe("new:test-1");
+    expect(copy).toMatchObject({ frame: 4, group: 0, attributes: { 8: "red" }, points: [10, 10, 50, 40], zOrder: 2 });
+    expect(idsOnFrame(store.getState().frameIndex, 4)).toEqual([id]);
+  });
+
+  it("can paste the same clipboard twice", () => {
+    const store = job();
+    const clipboard = copyObjects(store.getState().document, ["shape:1"]);
+    const first = pasteObjects(store, clipboard, 0);
+    const second = pasteObjects(store, clipboard, 0);
+    expect(first).not.toEqual(second);
+    expect(idsOnFrame(store.getState().frameIndex, 0)).toHaveLength(4);
+  });
+
+  it("is one undoable step", () => {
+    const store = job();
+    const initial = store.getState().document;
+    pasteObjects(store, copyObjects(initial, ["shape:1", "tag:1"]), 2);
+    store.undo();
+    expect(store.getState().document).toEqual(initial);
+  });
+});
+
+describe("propagateObjects", () => {
+  it("copies objects onto every given frame as one step", () => {
+    const store = job();
+    const initial = store.getState().document;
+    const ids = propagateObjects(store, ["shape:1"], [1, 2, 3]);
+    expect(ids.map((id) => objectOf(store, id)?.frame)).toEqual([1, 2, 3]);
+    store.undo();
+    expect(store.getState().document).toEqual(initial);
+  });
+});
+
+describe("propagationFrames", () => {
+  const range = { start: 0, stop: 9 };
+
+  it("counts forward from the next frame", () => {
+    expect(propagationFrames(2, 3, "forward", range)).toEqual([3, 4, 5]);
+  });
+
+  it("counts backward from the previous frame", () => {
+    expect(propagationFrames(2, 3, "backward", range)).toEqual([1, 0]);
+  });
+
+  it("stops at the job's last frame", () => {
+    expect(propagationFrames(8, 5, "forward", range)).toEqual([9]);
+  });
+
+  it("leaves out skipped (deleted) frames", () => {
+    expect(propagationFrames(0, 4, "forward", range, (frame) => frame === 2)).toEqual([1, 3, 4]);
+  });
+
+  it("gives nothing for a count of zero", () => {
+    expect(propagationFrames(0, 0, "forward", range)).toEqual([]);
+  });
+});
