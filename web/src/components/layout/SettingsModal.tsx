@@ -1,16 +1,25 @@
-// The Settings dialog (user menu or F2): Player and Workspace tabs, saved on the server.
-import { ControlOutlined, PlaySquareOutlined, SettingOutlined, UndoOutlined } from "@ant-design/icons";
+// The Settings dialog (user menu or F2): Player, Workspace and Shortcuts tabs, saved on the server.
+import { ControlOutlined, PlaySquareOutlined, SettingOutlined, ThunderboltOutlined, UndoOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Form, Modal, Skeleton, Space, Tabs } from "antd";
 import { useEffect, useState } from "react";
 import { describeError } from "../../api/errors";
-import { DEFAULT_SETTINGS, type PlayerSettings, type WorkspaceSettings } from "../../lib/settings";
+import { shortcutsPatch } from "../../editor/engine/actions";
+import {
+  DEFAULT_SETTINGS,
+  type PlayerSettings,
+  type ShortcutSettings,
+  type WorkspaceSettings,
+} from "../../lib/settings";
 import { useSettings } from "../../lib/useSettings";
 import { PlayerSettingsTab } from "./PlayerSettingsTab";
+import { ShortcutsSettingsTab } from "./ShortcutsSettingsTab";
 import { WorkspaceSettingsTab } from "./WorkspaceSettingsTab";
 
 interface SettingsForm {
   player: PlayerSettings;
   workspace: WorkspaceSettings;
+  /** The user's key overrides as edited in the Shortcuts tab. */
+  shortcuts: ShortcutSettings;
 }
 
 export function SettingsModal({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -21,7 +30,11 @@ export function SettingsModal({ open, onClose }: { open: boolean; onClose: () =>
 
   // Each opening starts from what is saved; an abandoned edit does not linger.
   useEffect(() => {
-    if (open && !loading) form.setFieldsValue({ player: settings.player, workspace: settings.workspace });
+    if (open && !loading) {
+      form.setFieldsValue({ player: settings.player, workspace: settings.workspace });
+      // Set, not merged: setFieldsValue would keep overrides the saved ones no longer have.
+      form.setFieldValue("shortcuts", settings.shortcuts);
+    }
   }, [open, loading, settings, form]);
 
   const close = () => {
@@ -38,7 +51,11 @@ export function SettingsModal({ open, onClose }: { open: boolean; onClose: () =>
     }
     const values = form.getFieldsValue(true) as SettingsForm;
     try {
-      await save({ player: values.player, workspace: values.workspace });
+      await save({
+        player: values.player,
+        workspace: values.workspace,
+        shortcuts: shortcutsPatch(settings.shortcuts, values.shortcuts ?? {}),
+      });
       message.success("Settings saved.");
       close();
     } catch (caught) {
@@ -66,6 +83,13 @@ export function SettingsModal({ open, onClose }: { open: boolean; onClose: () =>
             forceRender: true,
             children: <WorkspaceSettingsTab />,
           },
+          {
+            key: "shortcuts",
+            label: "Shortcuts",
+            icon: <ThunderboltOutlined />,
+            forceRender: true,
+            children: <ShortcutsSettingsTab />,
+          },
         ]}
       />
     </Form>
@@ -74,7 +98,7 @@ export function SettingsModal({ open, onClose }: { open: boolean; onClose: () =>
   return (
     <Modal
       open={open}
-      width={680}
+      width={720}
       title={
         <Space>
           <SettingOutlined />
@@ -89,9 +113,10 @@ export function SettingsModal({ open, onClose }: { open: boolean; onClose: () =>
           <Button
             icon={<UndoOutlined />}
             disabled={loading || saving}
-            onClick={() =>
-              form.setFieldsValue({ player: DEFAULT_SETTINGS.player, workspace: DEFAULT_SETTINGS.workspace })
-            }
+            onClick={() => {
+              form.setFieldsValue({ player: DEFAULT_SETTINGS.player, workspace: DEFAULT_SETTINGS.workspace });
+              form.setFieldValue("shortcuts", DEFAULT_SETTINGS.shortcuts);
+            }}
           >
             Restore defaults
           </Button>
