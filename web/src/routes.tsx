@@ -17,6 +17,7 @@ const RequestsPage = lazy(() => import("./pages/requests/RequestsPage").then((m)
 const CreateTaskPage = lazy(() => import("./pages/tasks/CreateTaskPage").then((m) => ({ default: m.CreateTaskPage })));
 const TaskPage = lazy(() => import("./pages/tasks/TaskPage").then((m) => ({ default: m.TaskPage })));
 const TasksPage = lazy(() => import("./pages/tasks/TasksPage").then((m) => ({ default: m.TasksPage })));
+const EditorPage = lazy(() => import("./editor/view/EditorPage").then((m) => ({ default: m.EditorPage })));
 
 function RequireUser({ children }: { children: ReactNode }) {
   const { user, loading } = useSession();
@@ -56,6 +57,7 @@ function AppRouteTable() {
         <Route path="/tasks" element={<TasksPage />} />
         <Route path="/tasks/create" element={<CreateTaskPage />} />
         <Route path="/tasks/:taskId" element={<TaskPage />} />
+        <Route path="/tasks/:taskId/jobs/:jobId" element={<EditorPage />} />
         <Route path="/jobs" element={<JobsPage />} />
         <Route path="/requests" element={<RequestsPage />} />
         <Route path="*" element={<NotFoundPage />} />

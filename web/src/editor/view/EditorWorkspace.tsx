@@ -1,0 +1,313 @@
+// The editor for one loaded job: owns the editor store, the current frame, tool, viewport and
+// save state, binds them to the registered actions, and lays out the top bar, the controls
+// sidebar, the canvas and the objects sidebar.
+import { App } from "antd";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useStore } from "zustand";
+import { describeError } from "../../api/errors";
+import { useSettings } from "../../lib/useSettings";
+import type { LabelSlot } from "../engine/actions/defaultShortcuts";
+import { detectPlatform } from "../engine/actions/keys";
+import type { Scope } from "../engine/actions/scopes";
+import { hasUnsavedChanges } from "../engine/document/changes";
+import { createObject, deleteObjects, relabelObjects, setOccluded, setViewFlags } from "../engine/document/commands";
+import { EditorStore } from "../engine/document/editorStore";
+import { getEntry } from "../engine/document/idTable";
+import { getObject, viewFlagsOf, type ClientId, type ShapeObject, type ViewFlags } from "../engine/document/model";
+import { fitShapeToImage } from "../engine/geometry/clipping";
+import { fitImage, type Viewport } from "../engine/geometry/viewport";
+import { parseJobLink } from "../engine/frames/links";
+import { firstFrame, goToFrame, initialFrame, lastFrame, nextFrame, previousFrame } from "../engine/frames/navigation";
+import { FRAME_SPEEDS } from "../engine/frames/playback";
+import { Player } from "../engine/frames/playback";
+import type { PlayDirection } from "../engine/frames/prefetch";
+import { FALLBACK_COLOR, labelColors } from "./colors";
+import { ControlsSidebar } from "./ControlsSidebar";
+import { startDrawing, hasProgress, finishDrawing, type DrawingState, type DrawnShape, type DrawableType } from "./drawingTool";
+import { EditorCanvas } from "./EditorCanvas";
+import { createEditorActions, createEditorKeymap, type EditorCommands } from "./editorActions";
+import { patchAnnotations, type EditorData } from "./editorData";
+import { frameObjects, pickableShapes, visibleShapes } from "./frameObjects";
+import { ObjectsSidebar } from "./ObjectsSidebar";
+import { saveAnnotations } from "./saveAnnotations";
+import { isDrawingTool, type Tool } from "./tools";
+import { TopBar, type SaveIndicator } from "./TopBar";
+import { useDraftRecovery } from "./useDraftRecovery";
+import { useEditorKeyboard } from "./useEditorKeyboard";
+import { useFrameSupply } from "./useFrameSupply";
+import "./editor.css";
+
+const FIT_PADDING_PX = 16;
+
+export function EditorWorkspace({ data }: { data: EditorData }) {
+  const { job, frames, labels } = data;
+  const { message, notification, modal } = App.useApp();
+  const { settings } = useSettings();
+  const navigation = useMemo(() => ({ showDeleted: settings.player.showDeletedFrames }), [settings.player.showDeletedFrames]);
+
+  const [store] = useState(() => {
+    const created = new EditorStore();
+    created.load(data.annotations);
+    return created;
+  });
+  const document = useStore(store.api, (s) => s.document);
+  const frameIndex = useStore(store.api, (s) => s.frameIndex);
+  const selection = useStore(store.api, (s) => s.selection);
+  const history = useStore(store.api, (s) => s.history);
+  const serverIds = useStore(store.api, (s) => s.sync.serverIds);
+  const unsaved = useStore(store.api, hasUnsavedChanges);
+
+  const [frame, setFrame] = useState(() => initialFrame(frames, parseJobLink(window.location.search).params.frame, navigation));
+  const [direction, setDirection] = useState<PlayDirection>(1);
+  const [tool, setTool] = useState<Tool>("cursor");
+  const [lastDrawingTool, setLastDrawingTool] = useState<DrawableType>("rectangle");
+  const [drawing, setDrawing] = useState<DrawingState | null>(null);
+  const [labelId, setLabelId] = useState<number | null>(labels[0]?.id ?? null);
+  const [viewport, setViewport] = useState<Viewport | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [saveFailed, setSaveFailed] = useState(false);
+  const [playing, setPlaying] = useState(false);
+  const savingRef = useRef(false);
+
+  const { cache, image, error: frameError } = useFrameSupply(job.id, frames, frame, direction);
+  const size = frames.frameSize(frame);
+  const width = size?.width ?? 1;
+  const height = size?.height ?? 1;
+  const imageSize = useMemo(() => ({ width, height }), [width, height]);
+  const colors = useMemo(() => labelColors(labels), [labels]);
+
+  const objects = useMemo(() => frameObjects(document, frameIndex, frame), [document, frameIndex, frame]);
+  const shapes = useMemo(() => visibleShapes(objects), [objects]);
+  const pickable = useMemo(() => pickableShapes(objects), [objects]);
+  const colorOf = useCallback(
+    (shape: ShapeObject) => viewFlagsOf(document, shape.clientId).color ?? colors.get(shape.labelId) ?? FALLBACK_COLOR,
+    [document, colors],
+  );
+
+  // --- frames -----------------------------------------------------------------------------------
+  const showFrame = useCallback(
+    (target: number | null, towards?: PlayDirection) => {
+      if (target === null || target === frame) return;
+      setDirection(towards ?? (target > frame ? 1 : -1));
+      setFrame(target);
+    },
+    [frame],
+  );
+
+  // A new frame: what was half drawn or selected belonged to the old one.
+  useEffect(() => {
+    store.clearSelection();
+    setDrawing((current) => (current === null ? null : startDrawing(current.type)));
+    if (settings.player.resetZoom) setViewport((current) => (current === null ? null : fitImage(current, FIT_PADDING_PX)));
+  }, [frame, store, settings.player.resetZoom]);
+
+  const playerRef = useRef<Player | null>(null);
+  useEffect(() => {
+    if (cache === null) return;
+    const player = new Player({
+      frames,
+      supply: cache,
+      clock: { setTimeout: (run, ms) => window.setTimeout(run, ms), clearTimeout: (handle) => window.clearTimeout(handle as number) },
+      onFrame: (next) => {
+        setDirection(1);
+        setFrame(next);
+      },
+      onStop: (reason, error) => {
+        setPlaying(false);
+        if (reason === "error") notification.error({ message: "Playback stopped", description: describeError(error) });
+      },
+      fps: FRAME_SPEEDS[settings.player.frameSpeed],
+      navigation,
+    });
+    playerRef.current = player;
+    return () => {
+      player.dispose();
+      playerRef.current = null;
+    };
+  }, [cache, frames, navigation, settings.player.frameSpeed, notification]);
+
+  // --- saving -----------------------------------------------------------------------------------
+  const save = useCallback(async () => {
+    if (savingRef.current) return;
+    savingRef.current = true;
+    setSaving(true);
+    try {
+      const sent = await saveAnnotations(store, patchAnnotations(job.id));
+      setSaveFailed(false);
+      if (sent > 0) message.success("Annotations saved");
+    } catch (error) {
+      setSaveFailed(true);
+      notification.error({ message: "Could not save the annotations", description: describeError(error) });
+    } finally {
+      savingRef.current = false;
+      setSaving(false);
+    }
+  }, [store, job.id, message, notification]);
+
+  useDraftRecovery(store, job.id, { modal, message, notification });
+
+  // Autosave (Workspace settings): only when something is unsaved, never two saves at once.
+  const saveRef = useRef(save);
+  saveRef.current = save;
+  const { autoSave, autoSaveIntervalMinutes } = settings.workspace;
+  useEffect(() => {
+    if (!autoSave || !(autoSaveIntervalMinutes > 0)) return;
+    const timer = window.setInterval(() => {
+      if (!savingRef.current && hasUnsavedChanges(store.getState())) void saveRef.current();
+    }, autoSaveIntervalMinutes * 60_000);
+    return () => window.clearInterval(timer);
+  }, [autoSave, autoSaveIntervalMinutes, store]);
+
+  // Leaving the page (reload, close, another site) with unsaved work asks first.
+  useEffect(() => {
+    if (!unsaved) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [unsaved]);
+
+  // --- tools and objects ------------------------------------------------------------------------
+  const chooseTool = (next: Tool) => {
+    setTool(next);
+    setDrawing(isDrawingTool(next) ? startDrawing(next) : null);
+    if (isDrawingTool(next)) {
+      setLastDrawingTool(next);
+      store.clearSelection();
+    }
+  };
+
+  const createDrawn = (shape: DrawnShape) => {
+    if (labelId === null) return;
+    const points = fitShapeToImage(shape.type, shape.points, 0, imageSize);
+    if (points === null) {
+      message.warning("The shape is too small or outside the image, so it was not added.");
+      return;
+    }
+    createObject(store, { kind: "shape", type: shape.type, frame, labelId, points });
+  };
+
+  const addTag = () => {
+    if (labelId === null) return;
+    createObject(store, { kind: "tag", frame, labelId });
+  };
+
+  const toggleFlag = (ids: readonly ClientId[], flag: keyof Pick<ViewFlags, "locked" | "hidden">) => {
+    const first = ids[0];
+    if (first === undefined) return;
+    setViewFlags(store, ids, { [flag]: !viewFlagsOf(store.getState().document, first)[flag] });
+  };
+
+  const toggleOccluded = (ids: readonly ClientId[]) => {
+    const first = getObject(store.getState().document, ids[0] ?? "");
+    if (first?.kind === "shape") setOccluded(store, ids, !first.occluded);
+  };
+
+  const selected = selection.selectedIds;
+  const commands: EditorCommands = {
+    canSave: () => !savingRef.current,
+    save: () => void save(),
+    canUndo: () => store.getState().history.canUndo,
+    undo: () => store.undo(),
+    canRedo: () => store.getState().history.canRedo,
+    redo: () => store.redo(),
+    previousFrame: () => showFrame(previousFrame(frames, frame, navigation), -1),
+    nextFrame: () => showFrame(nextFrame(frames, frame, navigation), 1),
+    firstFrame: () => showFrame(firstFrame(frames, navigation), -1),
+    lastFrame: () => showFrame(lastFrame(frames, navigation), 1),
+    togglePlay: () => {
+      const player = playerRef.current;
+      if (player === null) return;
+      if (player.isPlaying) player.pause();
+      else setPlaying(player.play(frame));
+    },
+    isDrawing: () => drawing !== null,
+    finishDrawing: () => {
+      if (drawing === null) return;
+      const step = finishDrawing(drawing);
+      setDrawing(step.state);
+      if (step.drawn) createDrawn(step.drawn);
+    },
+    drawAgain: () => chooseTool(lastDrawingTool),
+    cancel: () => {
+      if (drawing !== null && hasProgress(drawing)) setDrawing(startDrawing(drawing.type));
+      else if (tool !== "cursor") chooseTool("cursor");
+      else store.clearSelection();
+    },
+    hasSelection: () => selected.length > 0,
+    removeSelected: (force) => void deleteObjects(store, selected, { force }),
+    toggleLock: () => toggleFlag(selected, "locked"),
+    toggleOccluded: () => toggleOccluded(selected),
+    toggleHidden: () => toggleFlag(selected, "hidden"),
+    fit: () => setViewport((current) => (current === null ? null : fitImage(current, FIT_PADDING_PX))),
+    selectLabelSlot: (slot: LabelSlot) => {
+      const label = labels[slot === 0 ? 9 : slot - 1];
+      if (label) setLabelId(label.id);
+    },
+  };
+
+  const registry = useMemo(() => createEditorActions(), []);
+  const keymap = useMemo(
+    () => createEditorKeymap(registry, settings.shortcuts, detectPlatform(navigator)),
+    [registry, settings.shortcuts],
+  );
+  const scopes: Scope[] = drawing !== null ? ["canvas", "drawing"] : ["canvas"];
+  useEditorKeyboard(registry, keymap, commands, scopes);
+
+  const indicator: SaveIndicator = saving ? "saving" : unsaved ? (saveFailed ? "error" : "unsaved") : "saved";
+  const drawingColor = (labelId !== null ? colors.get(labelId) : undefined) ?? FALLBACK_COLOR;
+
+  return (
+    <div className="editor" data-testid="editor" data-frame={frame} data-can-undo={history.canUndo}>
+      <TopBar
+        registry={registry}
+        keymap={keymap}
+        commands={commands}
+        taskId={job.task_id}
+        jobId={job.id}
+        saveIndicator={indicator}
+        playing={playing}
+        frame={frame}
+        startFrame={frames.startFrame}
+        stopFrame={frames.stopFrame}
+        frameName={frames.frameName(frame)}
+        onFrameInput={(value) => showFrame(goToFrame(frames, value, navigation))}
+      />
+      <div className="editor-body">
+        <ControlsSidebar tool={tool} onToolChange={chooseTool} labels={labels} labelId={labelId} onLabelChange={setLabelId} />
+        <EditorCanvas
+          store={store}
+          image={image}
+          imageSize={imageSize}
+          loading={image === undefined && !frameError}
+          error={frameError ? describeError(frameError) : null}
+          shapes={shapes}
+          pickable={pickable}
+          selectedIds={selected}
+          colorOf={colorOf}
+          viewport={viewport}
+          setViewport={setViewport}
+          drawing={drawing}
+          drawingColor={drawingColor}
+          onDrawingChange={setDrawing}
+          onDrawn={createDrawn}
+          onTagClick={tool === "tag" ? addTag : undefined}
+          background={settings.player.canvasBackgroundColor}
+        />
+        <ObjectsSidebar
+          objects={objects}
+          labels={labels}
+          selectedIds={selected}
+          serverIdOf={(id) => getEntry(serverIds, id)}
+          onSelect={(id) => store.select([id])}
+          onRelabel={(id, next) => relabelObjects(store, [id], next)}
+          onToggleLock={(id) => toggleFlag([id], "locked")}
+          onToggleOccluded={(id) => toggleOccluded([id])}
+          onToggleHidden={(id) => toggleFlag([id], "hidden")}
+          onDelete={(id) => void deleteObjects(store, [id])}
+        />
+      </div>
+    </div>
+  );
+}

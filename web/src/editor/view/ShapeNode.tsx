@@ -1,0 +1,99 @@
+// One annotation drawn in image space (inside the viewport group): strokes keep their screen width
+// at any zoom, and nothing listens to Konva's own events, because picking goes through the engine.
+import { Circle, Ellipse, Group, Line, Rect } from "react-konva";
+import { ellipseRadii, rectangleCorners } from "../engine/geometry/shapes";
+import { toFlatPoints, type FlatPoints } from "../engine/geometry/coords";
+import type { ShapeType } from "../engine/document/model";
+import { withAlpha } from "./colors";
+
+export interface ShapeNodeProps {
+  type: ShapeType;
+  points: FlatPoints;
+  rotation: number;
+  color: string;
+  /** CSS px per image px, to size vertex dots in screen pixels. */
+  scale: number;
+  selected?: boolean;
+  occluded?: boolean;
+  /** A shape being drawn: dashed, unfilled vertices shown. */
+  preview?: boolean;
+}
+
+export function ShapeNode({ type, points, rotation, color, scale, selected = false, occluded = false, preview = false }: ShapeNodeProps) {
+  const stroke = {
+    stroke: color,
+    strokeWidth: selected ? 3 : 2,
+    strokeScaleEnabled: false,
+    dash: occluded || preview ? [6 / scale, 4 / scale] : undefined,
+    listening: false,
+    perfectDrawEnabled: false,
+  };
+  const fill = withAlpha(color, selected ? 0.4 : preview ? 0.1 : 0.2);
+  const dotRadius = (selected ? 5 : 4) / scale;
+  const vertices = (selected || preview || type === "points") && (
+    <VertexDots points={points} radius={dotRadius} color={color} />
+  );
+  switch (type) {
+    case "rectangle": {
+      const [xtl, ytl, xbr, ybr] = points;
+      const width = xbr - xtl;
+      const height = ybr - ytl;
+      // Rotation is about the centre, as the server stores it.
+      const corners = selected ? toFlatPoints(rectangleCorners(points, rotation)) : [];
+      return (
+        <Group listening={false}>
+          <Rect
+            x={xtl + width / 2}
+            y={ytl + height / 2}
+            offsetX={width / 2}
+            offsetY={height / 2}
+            width={width}
+            height={height}
+            rotation={rotation}
+            fill={fill}
+            {...stroke}
+          />
+          {selected && <VertexDots points={corners} radius={dotRadius} color={color} />}
+        </Group>
+      );
+    }
+    case "ellipse": {
+      const { cx, cy, rx, ry } = ellipseRadii(points);
+      return <Ellipse x={cx} y={cy} radiusX={rx} radiusY={ry} rotation={rotation} fill={fill} {...stroke} />;
+    }
+    case "polygon":
+    case "polyline":
+      return (
+        <Group listening={false}>
+          <Line points={[...points]} closed={type === "polygon"} fill={type === "polygon" ? fill : undefined} {...stroke} />
+          {vertices}
+        </Group>
+      );
+    case "points":
+      return <Group listening={false}>{vertices}</Group>;
+    default:
+      // Cuboids, masks and skeletons are kept and saved, but not drawn yet.
+      return null;
+  }
+}
+
+function VertexDots({ points, radius, color }: { points: FlatPoints; radius: number; color: string }) {
+  const dots = [];
+  for (let i = 0; i + 1 < points.length; i += 2) {
+    dots.push(
+      <Circle
+        key={i}
+        x={points[i]}
+        y={points[i + 1]}
+        radius={radius}
+        fill={color}
+        stroke="#ffffff"
+        strokeWidth={1}
+        strokeScaleEnabled={false}
+        listening={false}
+        perfectDrawEnabled={false}
+      />,
+    );
+  }
+  return <>{dots}</>;
+}

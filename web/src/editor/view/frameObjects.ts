@@ -1,0 +1,46 @@
+/**
+ * The objects of one frame as the canvas and the objects sidebar show them: in drawing order
+ * (z-order, then creation), with their view flags, and the subset the pointer may pick.
+ */
+import { idsOnFrame, type FrameIndex } from "../engine/document/frameIndex";
+import { getObject, viewFlagsOf, type AnnotationDocument, type AnnotationObject, type ClientId, type ShapeObject, type ViewFlags } from "../engine/document/model";
+
+export interface FrameObject {
+  readonly object: AnnotationObject;
+  readonly flags: ViewFlags;
+}
+
+/** Tracks are carried but not interpolated yet, so a frame lists its shapes and tags. */
+export function frameObjects(document: AnnotationDocument, index: FrameIndex, frame: number): FrameObject[] {
+  const result: FrameObject[] = [];
+  for (const id of idsOnFrame(index, frame)) {
+    const object = getObject(document, id);
+    if (object === undefined || object.kind === "track" || object.frame !== frame) continue;
+    result.push({ object, flags: viewFlagsOf(document, id) });
+  }
+  return result.sort(compareDrawingOrder);
+}
+
+function zOf(object: AnnotationObject): number {
+  return object.kind === "shape" ? object.zOrder : Number.NEGATIVE_INFINITY;
+}
+
+function compareDrawingOrder(a: FrameObject, b: FrameObject): number {
+  return zOf(a.object) - zOf(b.object) || a.object.clientId.localeCompare(b.object.clientId, undefined, { numeric: true });
+}
+
+/** Shapes drawn on the canvas: not hidden. */
+export function visibleShapes(objects: readonly FrameObject[]): ShapeObject[] {
+  return objects.flatMap(({ object, flags }) => (object.kind === "shape" && !flags.hidden ? [object] : []));
+}
+
+/** Shapes the pointer may select and drag: visible and not locked. */
+export function pickableShapes(objects: readonly FrameObject[]): ShapeObject[] {
+  return objects.flatMap(({ object, flags }) =>
+    object.kind === "shape" && !flags.hidden && !flags.locked ? [object] : [],
+  );
+}
+
+export function isOnFrame(objects: readonly FrameObject[], id: ClientId): boolean {
+  return objects.some(({ object }) => object.clientId === id);
+}
