@@ -205,6 +205,22 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
   };
 
   const selected = selection.selectedIds;
+
+  // Stable props for the (memoised) sidebar: panning and zooming must not re-render its rows.
+  const latestToggles = useRef({ toggleFlag, toggleOccluded });
+  latestToggles.current = { toggleFlag, toggleOccluded };
+  const serverIdOf = useCallback((id: ClientId) => getEntry(serverIds, id), [serverIds]);
+  const sidebarActions = useMemo(
+    () => ({
+      select: (id: ClientId) => store.select([id]),
+      relabel: (id: ClientId, next: number) => relabelObjects(store, [id], next),
+      toggleLock: (id: ClientId) => latestToggles.current.toggleFlag([id], "locked"),
+      toggleOccluded: (id: ClientId) => latestToggles.current.toggleOccluded([id]),
+      toggleHidden: (id: ClientId) => latestToggles.current.toggleFlag([id], "hidden"),
+      remove: (id: ClientId) => void deleteObjects(store, [id]),
+    }),
+    [store],
+  );
   const commands: EditorCommands = {
     canSave: () => !savingRef.current,
     save: () => void save(),
@@ -299,13 +315,13 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
           objects={objects}
           labels={labels}
           selectedIds={selected}
-          serverIdOf={(id) => getEntry(serverIds, id)}
-          onSelect={(id) => store.select([id])}
-          onRelabel={(id, next) => relabelObjects(store, [id], next)}
-          onToggleLock={(id) => toggleFlag([id], "locked")}
-          onToggleOccluded={(id) => toggleOccluded([id])}
-          onToggleHidden={(id) => toggleFlag([id], "hidden")}
-          onDelete={(id) => void deleteObjects(store, [id])}
+          serverIdOf={serverIdOf}
+          onSelect={sidebarActions.select}
+          onRelabel={sidebarActions.relabel}
+          onToggleLock={sidebarActions.toggleLock}
+          onToggleOccluded={sidebarActions.toggleOccluded}
+          onToggleHidden={sidebarActions.toggleHidden}
+          onDelete={sidebarActions.remove}
         />
       </div>
     </div>

@@ -1,5 +1,6 @@
 // One annotation drawn in image space (inside the viewport group): strokes keep their screen width
 // at any zoom, and nothing listens to Konva's own events, because picking goes through the engine.
+import { memo } from "react";
 import { Circle, Ellipse, Group, Line, Rect } from "react-konva";
 import { ellipseRadii, rectangleCorners } from "../engine/geometry/shapes";
 import { toFlatPoints, type FlatPoints } from "../engine/geometry/coords";
@@ -19,7 +20,7 @@ export interface ShapeNodeProps {
   preview?: boolean;
 }
 
-export function ShapeNode({ type, points, rotation, color, scale, selected = false, occluded = false, preview = false }: ShapeNodeProps) {
+export const ShapeNode = memo(function ShapeNode({ type, points, rotation, color, scale, selected = false, occluded = false, preview = false }: ShapeNodeProps) {
   const stroke = {
     stroke: color,
     strokeWidth: selected ? 3 : 2,
@@ -75,7 +76,7 @@ export function ShapeNode({ type, points, rotation, color, scale, selected = fal
       // Cuboids, masks and skeletons are kept and saved, but not drawn yet.
       return null;
   }
-}
+});
 
 function VertexDots({ points, radius, color }: { points: FlatPoints; radius: number; color: string }) {
   const dots = [];
