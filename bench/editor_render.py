@@ -43,18 +43,10 @@ HERE = Path(__file__).resolve()
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT))
 
-CHROMIUM = os.environ.get("CONTOUR_TEST_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--enable-precise-memory-info",
-]
+from tests.live_server import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402 (needs the path above)
+
+# Precise heap figures need the flag; the rest is what the e2e suite launches Chromium with.
+BENCH_FLAGS = [*CHROMIUM_FLAGS, "--enable-precise-memory-info"]
 PASSWORD = "bench-password-1"
 FRAMES = 3
 POINTS_PER_POLYGON = 20
@@ -448,7 +440,7 @@ def main(argv: list[str] | None = None) -> None:
     os.environ.pop("CONTOUR_TEST_DATABASE_URL", None)
     with serving(prefix="contour-bench-editor-", extra_env={"CONTOUR_WEB_DIST": str(args.web_dist)}) as server:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=BENCH_FLAGS, headless=True)
             try:
                 context = browser.new_context(base_url=server.url, viewport={"width": width, "height": height})
                 context.set_default_timeout(TIMEOUT_MS)

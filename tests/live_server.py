@@ -23,6 +23,18 @@ ROOT = Path(__file__).resolve().parents[1]
 BIN = ROOT / ".venv" / "bin"
 CONTOUR = str(BIN / "contour")
 STARTUP_TIMEOUT_S = 60
+# Debian's Chromium and the flags every browser-driving test or bench launches it with.
+CHROMIUM = os.environ.get("CONTOUR_TEST_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @dataclass(frozen=True)

@@ -18,19 +18,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect, sync_playwright
 
-from tests.live_server import ROOT, LiveServer, serving
+from tests.live_server import CHROMIUM, CHROMIUM_FLAGS, ROOT, LiveServer, serving
 
-CHROMIUM = os.environ.get("CONTOUR_TEST_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 WEB_DIST = Path(os.environ.get("CONTOUR_TEST_WEB_DIST", ROOT / "web" / "dist"))
 OUTPUT = Path(os.environ.get("CONTOUR_TEST_OUTPUT", ROOT / "test-output")) / "e2e"
 PASSWORD = "e2e-password-1"
