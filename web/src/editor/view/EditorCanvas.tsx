@@ -6,7 +6,7 @@ import { Alert, Spin } from "antd";
 import type Konva from "konva";
 import type { KonvaEventObject } from "konva/lib/Node";
 import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from "react";
-import { Group, Image as KonvaImage, Layer, Rect, Stage } from "react-konva";
+import { Group, Layer, Stage } from "react-konva";
 import { setPoints } from "../engine/document/commands";
 import type { EditorStore } from "../engine/document/editorStore";
 import type { ClientId, ShapeObject } from "../engine/document/model";
@@ -25,7 +25,7 @@ import {
   zoomByWheel,
   type Viewport,
 } from "../engine/geometry/viewport";
-import { FALLBACK_COLOR } from "./colors";
+import type { Appearance } from "./appearance";
 import {
   finishDrawing,
   pointerDown,
@@ -35,6 +35,8 @@ import {
   type DrawingState,
   type DrawnShape,
 } from "./drawingTool";
+import { FrameImage } from "./FrameImage";
+import { ShapeLayer } from "./ShapeLayer";
 import { ShapeNode } from "./ShapeNode";
 
 /** Screen pixels a press may move and still be a click. */
@@ -56,6 +58,7 @@ export interface EditorCanvasProps {
   pickable: readonly ShapeObject[];
   selectedIds: readonly ClientId[];
   colorOf: (shape: ShapeObject) => string;
+  appearance: Appearance;
   viewport: Viewport | null;
   setViewport: Dispatch<SetStateAction<Viewport | null>>;
   /** Null with the cursor tool; the drawing in progress otherwise. */
@@ -208,7 +211,6 @@ export function EditorCanvas(props: EditorCanvasProps) {
 
   const transform = viewport === null ? null : viewportTransform(viewport);
   const origin = viewport === null ? null : imageToScreen(viewport, { x: 0, y: 0 } as ImagePoint);
-  const selected = new Set(props.selectedIds);
   const preview = drawing === null ? [] : previewPoints(drawing);
 
   return (
@@ -245,23 +247,14 @@ export function EditorCanvas(props: EditorCanvasProps) {
               offsetY={transform.offsetY}
               listening={false}
             >
-              {image ? (
-                <KonvaImage image={image} width={imageSize.width} height={imageSize.height} listening={false} />
-              ) : (
-                <Rect width={imageSize.width} height={imageSize.height} fill="rgba(255,255,255,0.06)" listening={false} />
-              )}
-              {props.shapes.map((shape) => (
-                <ShapeNode
-                  key={shape.clientId}
-                  type={shape.type}
-                  points={shape.points}
-                  rotation={shape.rotation}
-                  color={props.colorOf(shape) ?? FALLBACK_COLOR}
-                  scale={viewport.scale}
-                  selected={selected.has(shape.clientId)}
-                  occluded={shape.occluded}
-                />
-              ))}
+              <FrameImage image={image} imageSize={imageSize} />
+              <ShapeLayer
+                shapes={props.shapes}
+                selectedIds={props.selectedIds}
+                colorOf={props.colorOf}
+                appearance={props.appearance}
+                scale={viewport.scale}
+              />
               {drawing !== null && preview.length > 0 && (
                 <ShapeNode type={drawing.type} points={preview} rotation={0} color={props.drawingColor} scale={viewport.scale} preview />
               )}

@@ -21,6 +21,7 @@ import { firstFrame, goToFrame, initialFrame, lastFrame, nextFrame, previousFram
 import { FRAME_SPEEDS } from "../engine/frames/playback";
 import { Player } from "../engine/frames/playback";
 import type { PlayDirection } from "../engine/frames/prefetch";
+import { DEFAULT_APPEARANCE, objectColor, type Appearance } from "./appearance";
 import { FALLBACK_COLOR, labelColors } from "./colors";
 import { ControlsSidebar } from "./ControlsSidebar";
 import { startDrawing, hasProgress, finishDrawing, type DrawingState, type DrawnShape, type DrawableType } from "./drawingTool";
@@ -79,9 +80,10 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
   const objects = useMemo(() => frameObjects(document, frameIndex, frame), [document, frameIndex, frame]);
   const shapes = useMemo(() => visibleShapes(objects), [objects]);
   const pickable = useMemo(() => pickableShapes(objects), [objects]);
+  const [appearance] = useState<Appearance>(DEFAULT_APPEARANCE);
   const colorOf = useCallback(
-    (shape: ShapeObject) => viewFlagsOf(document, shape.clientId).color ?? colors.get(shape.labelId) ?? FALLBACK_COLOR,
-    [document, colors],
+    (shape: ShapeObject) => objectColor(shape, viewFlagsOf(document, shape.clientId), appearance.colorBy, colors),
+    [document, colors, appearance.colorBy],
   );
 
   // --- frames -----------------------------------------------------------------------------------
@@ -302,6 +304,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
           pickable={pickable}
           selectedIds={selected}
           colorOf={colorOf}
+          appearance={appearance}
           viewport={viewport}
           setViewport={setViewport}
           drawing={drawing}

@@ -18,18 +18,33 @@ export interface ShapeNodeProps {
   occluded?: boolean;
   /** A shape being drawn: dashed, unfilled vertices shown. */
   preview?: boolean;
+  /** Fill opacity, 0–1 (the Appearance panel's); defaults by selection. */
+  fillOpacity?: number;
+  /** Border colour when borders are outlined; the shape's colour otherwise. */
+  outlineColor?: string;
 }
 
-export const ShapeNode = memo(function ShapeNode({ type, points, rotation, color, scale, selected = false, occluded = false, preview = false }: ShapeNodeProps) {
+export const ShapeNode = memo(function ShapeNode({
+  type,
+  points,
+  rotation,
+  color,
+  scale,
+  selected = false,
+  occluded = false,
+  preview = false,
+  fillOpacity,
+  outlineColor,
+}: ShapeNodeProps) {
   const stroke = {
-    stroke: color,
+    stroke: outlineColor ?? color,
     strokeWidth: selected ? 3 : 2,
     strokeScaleEnabled: false,
     dash: occluded || preview ? [6 / scale, 4 / scale] : undefined,
     listening: false,
     perfectDrawEnabled: false,
   };
-  const fill = withAlpha(color, selected ? 0.4 : preview ? 0.1 : 0.2);
+  const fill = withAlpha(color, fillOpacity ?? (selected ? 0.4 : preview ? 0.1 : 0.2));
   const dotRadius = (selected ? 5 : 4) / scale;
   const vertices = (selected || preview || type === "points") && (
     <VertexDots points={points} radius={dotRadius} color={color} />
