@@ -5,7 +5,7 @@
 import { Alert, Spin } from "antd";
 import type Konva from "konva";
 import type { KonvaEventObject } from "konva/lib/Node";
-import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch, type SetStateAction } from "react";
 import { Group, Layer, Stage } from "react-konva";
 import { setPoints } from "../engine/document/commands";
 import type { EditorStore } from "../engine/document/editorStore";
@@ -42,6 +42,7 @@ import { ShapeNode } from "./ShapeNode";
 /** Screen pixels a press may move and still be a click. */
 const CLICK_SLOP_PX = 3;
 const FIT_PADDING_PX = 16;
+const NO_IDS: readonly ClientId[] = [];
 
 type Drag =
   | { kind: "pan"; last: ScreenPoint }
@@ -106,6 +107,15 @@ export function EditorCanvas(props: EditorCanvasProps) {
     const position = stageRef.current?.getPointerPosition();
     return position ? screenPoint(position.x, position.y) : null;
   };
+
+  const { shapes, selectedIds } = props;
+  const [restingShapes, activeShapes] = useMemo(() => {
+    const selected = new Set(selectedIds);
+    const resting: ShapeObject[] = [];
+    const active: ShapeObject[] = [];
+    for (const shape of shapes) (selected.has(shape.clientId) ? active : resting).push(shape);
+    return [resting, active];
+  }, [shapes, selectedIds]);
 
   const endDrag = useCallback(() => {
     const drag = dragRef.current;
@@ -212,6 +222,19 @@ export function EditorCanvas(props: EditorCanvasProps) {
   const transform = viewport === null ? null : viewportTransform(viewport);
   const origin = viewport === null ? null : imageToScreen(viewport, { x: 0, y: 0 } as ImagePoint);
   const preview = drawing === null ? [] : previewPoints(drawing);
+  const imageSpace =
+    transform === null
+      ? {}
+      : {
+          x: transform.x,
+          y: transform.y,
+          rotation: transform.rotation,
+          scaleX: transform.scale,
+          scaleY: transform.scale,
+          offsetX: transform.offsetX,
+          offsetY: transform.offsetY,
+          listening: false,
+        };
 
   return (
     <div
@@ -236,20 +259,22 @@ export function EditorCanvas(props: EditorCanvasProps) {
           onDblClick={onDoubleClick}
           onWheel={onWheel}
         >
-          <Layer>
-            <Group
-              x={transform.x}
-              y={transform.y}
-              rotation={transform.rotation}
-              scaleX={transform.scale}
-              scaleY={transform.scale}
-              offsetX={transform.offsetX}
-              offsetY={transform.offsetY}
-              listening={false}
-            >
+          {/* Three layers so that an edit redraws only the top one: the frame, the shapes at
+              rest, and the selected shapes with what is being drawn or edited. */}
+          <Layer listening={false}>
+            <Group {...imageSpace}>
               <FrameImage image={image} imageSize={imageSize} />
+            </Group>
+          </Layer>
+          <Layer listening={false}>
+            <Group {...imageSpace}>
+              <ShapeLayer shapes={restingShapes} selectedIds={NO_IDS} colorOf={props.colorOf} appearance={props.appearance} scale={viewport.scale} />
+            </Group>
+          </Layer>
+          <Layer listening={false}>
+            <Group {...imageSpace}>
               <ShapeLayer
-                shapes={props.shapes}
+                shapes={activeShapes}
                 selectedIds={props.selectedIds}
                 colorOf={props.colorOf}
                 appearance={props.appearance}

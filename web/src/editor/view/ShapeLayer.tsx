@@ -1,4 +1,5 @@
 // The frame's visible shapes in drawing order, in image space (inside the viewport group).
+import { memo } from "react";
 import type { ClientId, ShapeObject } from "../engine/document/model";
 import type { Appearance } from "./appearance";
 import { ShapeNode } from "./ShapeNode";
@@ -12,7 +13,7 @@ export interface ShapeLayerProps {
   scale: number;
 }
 
-export function ShapeLayer({ shapes, selectedIds, colorOf, appearance, scale }: ShapeLayerProps) {
+export const ShapeLayer = memo(function ShapeLayer({ shapes, selectedIds, colorOf, appearance, scale }: ShapeLayerProps) {
   const selected = new Set(selectedIds);
   return (
     <>
@@ -32,4 +33,4 @@ export function ShapeLayer({ shapes, selectedIds, colorOf, appearance, scale }: 
       ))}
     </>
   );
-}
+});
