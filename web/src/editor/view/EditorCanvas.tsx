@@ -36,13 +36,14 @@ import {
   type DrawnShape,
 } from "./drawingTool";
 import { FrameImage } from "./FrameImage";
+import { RestingShapes } from "./RestingShapes";
 import { ShapeLayer } from "./ShapeLayer";
 import { ShapeNode } from "./ShapeNode";
+import { useScaledImage } from "./useScaledImage";
 
 /** Screen pixels a press may move and still be a click. */
 const CLICK_SLOP_PX = 3;
 const FIT_PADDING_PX = 16;
-const NO_IDS: readonly ClientId[] = [];
 
 type Drag =
   | { kind: "pan"; last: ScreenPoint }
@@ -108,6 +109,7 @@ export function EditorCanvas(props: EditorCanvasProps) {
     return position ? screenPoint(position.x, position.y) : null;
   };
 
+  const shownImage = useScaledImage(image, viewport?.scale ?? 1);
   const { shapes, selectedIds } = props;
   const [restingShapes, activeShapes] = useMemo(() => {
     const selected = new Set(selectedIds);
@@ -263,12 +265,12 @@ export function EditorCanvas(props: EditorCanvasProps) {
               rest, and the selected shapes with what is being drawn or edited. */}
           <Layer listening={false}>
             <Group {...imageSpace}>
-              <FrameImage image={image} imageSize={imageSize} />
+              <FrameImage image={shownImage} imageSize={imageSize} />
             </Group>
           </Layer>
           <Layer listening={false}>
             <Group {...imageSpace}>
-              <ShapeLayer shapes={restingShapes} selectedIds={NO_IDS} colorOf={props.colorOf} appearance={props.appearance} scale={viewport.scale} />
+              <RestingShapes shapes={restingShapes} colorOf={props.colorOf} appearance={props.appearance} viewport={viewport} />
             </Group>
           </Layer>
           <Layer listening={false}>

@@ -38,8 +38,9 @@ export const ShapeNode = memo(function ShapeNode({
 }: ShapeNodeProps) {
   const stroke = {
     stroke: outlineColor ?? color,
-    strokeWidth: selected ? 3 : 2,
-    strokeScaleEnabled: false,
+    // In image units (not strokeScaleEnabled=false), so that a shape cached into a bitmap at the
+    // screen's scale keeps its screen width (see RestingShapes).
+    strokeWidth: (selected ? 3 : 2) / scale,
     dash: occluded || preview ? [6 / scale, 4 / scale] : undefined,
     listening: false,
     perfectDrawEnabled: false,
@@ -47,7 +48,7 @@ export const ShapeNode = memo(function ShapeNode({
   const fill = withAlpha(color, fillOpacity ?? (selected ? 0.4 : preview ? 0.1 : 0.2));
   const dotRadius = (selected ? 5 : 4) / scale;
   const vertices = (selected || preview || type === "points") && (
-    <VertexDots points={points} radius={dotRadius} color={color} />
+    <VertexDots points={points} radius={dotRadius} color={color} outline={1 / scale} />
   );
   switch (type) {
     case "rectangle": {
@@ -69,7 +70,7 @@ export const ShapeNode = memo(function ShapeNode({
             fill={fill}
             {...stroke}
           />
-          {selected && <VertexDots points={corners} radius={dotRadius} color={color} />}
+          {selected && <VertexDots points={corners} radius={dotRadius} color={color} outline={1 / scale} />}
         </Group>
       );
     }
@@ -93,7 +94,7 @@ export const ShapeNode = memo(function ShapeNode({
   }
 });
 
-function VertexDots({ points, radius, color }: { points: FlatPoints; radius: number; color: string }) {
+function VertexDots({ points, radius, color, outline }: { points: FlatPoints; radius: number; color: string; outline: number }) {
   const dots = [];
   for (let i = 0; i + 1 < points.length; i += 2) {
     dots.push(
@@ -104,8 +105,7 @@ function VertexDots({ points, radius, color }: { points: FlatPoints; radius: num
         radius={radius}
         fill={color}
         stroke="#ffffff"
-        strokeWidth={1}
-        strokeScaleEnabled={false}
+        strokeWidth={outline}
         listening={false}
         perfectDrawEnabled={false}
       />,

@@ -25,8 +25,12 @@ function zOf(object: AnnotationObject): number {
   return object.kind === "shape" ? object.zOrder : Number.NEGATIVE_INFINITY;
 }
 
+// One collator for every comparison: `localeCompare` with options builds one per call, which made
+// sorting a frame of 3,000 objects take a second (bench/editor_render.py's profile).
+const clientIdOrder = new Intl.Collator(undefined, { numeric: true });
+
 function compareDrawingOrder(a: FrameObject, b: FrameObject): number {
-  return zOf(a.object) - zOf(b.object) || a.object.clientId.localeCompare(b.object.clientId, undefined, { numeric: true });
+  return zOf(a.object) - zOf(b.object) || clientIdOrder.compare(a.object.clientId, b.object.clientId);
 }
 
 /** Shapes drawn on the canvas: not hidden. */
