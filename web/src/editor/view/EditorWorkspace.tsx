@@ -28,7 +28,7 @@ import { startDrawing, hasProgress, finishDrawing, type DrawingState, type Drawn
 import { EditorCanvas } from "./EditorCanvas";
 import { createEditorActions, createEditorKeymap, type EditorCommands } from "./editorActions";
 import { patchAnnotations, type EditorData } from "./editorData";
-import { frameObjects, pickableShapes, visibleShapes } from "./frameObjects";
+import { createFrameObjectsMemo, pickableShapes, visibleShapes } from "./frameObjects";
 import { ObjectsSidebar } from "./ObjectsSidebar";
 import { saveAnnotations } from "./saveAnnotations";
 import { isDrawingTool, type Tool } from "./tools";
@@ -77,7 +77,8 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
   const imageSize = useMemo(() => ({ width, height }), [width, height]);
   const colors = useMemo(() => labelColors(labels), [labels]);
 
-  const objects = useMemo(() => frameObjects(document, frameIndex, frame), [document, frameIndex, frame]);
+  const [frameObjectsOf] = useState(createFrameObjectsMemo);
+  const objects = useMemo(() => frameObjectsOf(document, frameIndex, frame), [frameObjectsOf, document, frameIndex, frame]);
   const shapes = useMemo(() => visibleShapes(objects), [objects]);
   const pickable = useMemo(() => pickableShapes(objects), [objects]);
   const [appearance] = useState<Appearance>(DEFAULT_APPEARANCE);

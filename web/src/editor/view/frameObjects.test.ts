@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { setViewFlags } from "../engine/document/commands";
-import { labeledData, loadedStore, serverRectangle, serverTag } from "../engine/document/testFixtures";
-import { frameObjects, pickableShapes, visibleShapes } from "./frameObjects";
+import { deleteObjects, setPoints, setViewFlags, setZOrder } from "../engine/document/commands";
+import { labeledData, loadedStore, objectOf, serverRectangle, serverTag } from "../engine/document/testFixtures";
+import { createFrameObjectsMemo, frameObjects, pickableShapes, visibleShapes } from "./frameObjects";
 
 function store() {
   return loadedStore(
@@ -27,5 +27,39 @@ describe("frameObjects", () => {
     const objects = frameObjects(document, frameIndex, 0);
     expect(visibleShapes(objects).map((o) => o.clientId)).toEqual(["shape:2"]);
     expect(pickableShapes(objects)).toEqual([]);
+  });
+});
+
+describe("createFrameObjectsMemo", () => {
+  it("gives back the same array while nothing on the frame changed", () => {
+    const s = store();
+    const memo = createFrameObjectsMemo();
+    const first = memo(s.getState().document, s.getState().frameIndex, 0);
+    setViewFlags(s, ["shape:3"], { hidden: true });
+    expect(memo(s.getState().document, s.getState().frameIndex, 0)).toBe(first);
+  });
+
+  it("refreshes changed entries in place and re-sorts only when a z-order changed", () => {
+    const s = store();
+    const memo = createFrameObjectsMemo();
+    const first = memo(s.getState().document, s.getState().frameIndex, 0);
+    setPoints(s, "shape:2", [0, 0, 5, 5]);
+    const moved = memo(s.getState().document, s.getState().frameIndex, 0);
+    expect(moved).not.toBe(first);
+    expect(moved.map((o) => o.object.clientId)).toEqual(["tag:1", "shape:2", "shape:1"]);
+    expect(moved[1]!.object).toBe(objectOf(s, "shape:2"));
+    expect(moved[2]).toBe(first[2]);
+    setZOrder(s, "shape:2", 5);
+    const raised = memo(s.getState().document, s.getState().frameIndex, 0);
+    expect(raised.map((o) => o.object.clientId)).toEqual(["tag:1", "shape:1", "shape:2"]);
+  });
+
+  it("starts over for another frame or when objects come and go", () => {
+    const s = store();
+    const memo = createFrameObjectsMemo();
+    memo(s.getState().document, s.getState().frameIndex, 0);
+    expect(memo(s.getState().document, s.getState().frameIndex, 1).map((o) => o.object.clientId)).toEqual(["shape:3"]);
+    deleteObjects(s, ["shape:1"]);
+    expect(memo(s.getState().document, s.getState().frameIndex, 0).map((o) => o.object.clientId)).toEqual(["tag:1", "shape:2"]);
   });
 });
