@@ -10,7 +10,7 @@ import type { LabelSlot } from "../engine/actions/defaultShortcuts";
 import { detectPlatform } from "../engine/actions/keys";
 import type { Scope } from "../engine/actions/scopes";
 import { hasUnsavedChanges } from "../engine/document/changes";
-import { createObject, deleteObjects, relabelObjects, setOccluded, setViewFlags } from "../engine/document/commands";
+import { createObject, deleteObjects, setOccluded, setViewFlags } from "../engine/document/commands";
 import { EditorStore } from "../engine/document/editorStore";
 import { getEntry } from "../engine/document/idTable";
 import { getObject, viewFlagsOf, type ClientId, type ShapeObject, type ViewFlags } from "../engine/document/model";
@@ -21,7 +21,7 @@ import { firstFrame, goToFrame, initialFrame, lastFrame, nextFrame, previousFram
 import { FRAME_SPEEDS } from "../engine/frames/playback";
 import { Player } from "../engine/frames/playback";
 import type { PlayDirection } from "../engine/frames/prefetch";
-import { DEFAULT_APPEARANCE, objectColor, type Appearance } from "./appearance";
+import { BITMAP_BACKGROUND, objectColor } from "./appearance";
 import { FALLBACK_COLOR, labelColors } from "./colors";
 import { ControlsSidebar } from "./ControlsSidebar";
 import { startDrawing, hasProgress, finishDrawing, type DrawingState, type DrawnShape, type DrawableType } from "./drawingTool";
@@ -30,6 +30,8 @@ import { createEditorActions, createEditorKeymap, type EditorCommands } from "./
 import { patchAnnotations, type EditorData } from "./editorData";
 import { frameObjects, pickableShapes, visibleShapes } from "./frameObjects";
 import { ObjectsSidebar } from "./ObjectsSidebar";
+import { usePersistentAppearance } from "./sidebar/useAppearance";
+import { useObjectsSidebar } from "./sidebar/useObjectsSidebar";
 import { saveAnnotations } from "./saveAnnotations";
 import { isDrawingTool, type Tool } from "./tools";
 import { TopBar, type SaveIndicator } from "./TopBar";
@@ -80,7 +82,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
   const objects = useMemo(() => frameObjects(document, frameIndex, frame), [document, frameIndex, frame]);
   const shapes = useMemo(() => visibleShapes(objects), [objects]);
   const pickable = useMemo(() => pickableShapes(objects), [objects]);
-  const [appearance] = useState<Appearance>(DEFAULT_APPEARANCE);
+  const { appearance, setAppearance, canvasAppearance } = usePersistentAppearance();
   const colorOf = useCallback(
     (shape: ShapeObject) => objectColor(shape, viewFlagsOf(document, shape.clientId), appearance.colorBy, colors),
     [document, colors, appearance.colorBy],
@@ -215,7 +217,6 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
   const sidebarActions = useMemo(
     () => ({
       select: (id: ClientId) => store.select([id]),
-      relabel: (id: ClientId, next: number) => relabelObjects(store, [id], next),
       toggleLock: (id: ClientId) => latestToggles.current.toggleFlag([id], "locked"),
       toggleOccluded: (id: ClientId) => latestToggles.current.toggleOccluded([id]),
       toggleHidden: (id: ClientId) => latestToggles.current.toggleFlag([id], "hidden"),
@@ -223,7 +224,20 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
     }),
     [store],
   );
+  const sidebar = useObjectsSidebar({
+    store,
+    labels,
+    frame,
+    objects,
+    selectedIds: selected,
+    taskId: job.task_id,
+    jobId: job.id,
+    frames,
+    showDeletedFrames: navigation.showDeleted,
+    serverIdOf,
+  });
   const commands: EditorCommands = {
+    ...sidebar.commands,
     canSave: () => !savingRef.current,
     save: () => void save(),
     canUndo: () => store.getState().history.canUndo,
@@ -277,7 +291,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
   const drawingColor = (labelId !== null ? colors.get(labelId) : undefined) ?? FALLBACK_COLOR;
 
   return (
-    <div className="editor" data-testid="editor" data-frame={frame} data-can-undo={history.canUndo}>
+    <div className={`editor${appearance.showBitmap ? " editor-show-bitmap" : ""}`} data-testid="editor" data-frame={frame} data-can-undo={history.canUndo}>
       <TopBar
         registry={registry}
         keymap={keymap}
@@ -304,7 +318,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
           pickable={pickable}
           selectedIds={selected}
           colorOf={colorOf}
-          appearance={appearance}
+          appearance={canvasAppearance}
           viewport={viewport}
           setViewport={setViewport}
           drawing={drawing}
@@ -312,7 +326,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
           onDrawingChange={setDrawing}
           onDrawn={createDrawn}
           onTagClick={tool === "tag" ? addTag : undefined}
-          background={settings.player.canvasBackgroundColor}
+          background={appearance.showBitmap ? BITMAP_BACKGROUND : settings.player.canvasBackgroundColor}
         />
         <ObjectsSidebar
           objects={objects}
@@ -320,13 +334,19 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
           selectedIds={selected}
           serverIdOf={serverIdOf}
           onSelect={sidebarActions.select}
-          onRelabel={sidebarActions.relabel}
           onToggleLock={sidebarActions.toggleLock}
           onToggleOccluded={sidebarActions.toggleOccluded}
           onToggleHidden={sidebarActions.toggleHidden}
           onDelete={sidebarActions.remove}
+          document={document}
+          controller={sidebar.controller}
+          labelId={labelId}
+          onLabelChange={setLabelId}
+          appearance={appearance}
+          onAppearanceChange={setAppearance}
         />
       </div>
+      {sidebar.dialogs}
     </div>
   );
 }
