@@ -115,14 +115,12 @@ function TypedField(props: {
           aria-label={spec.name}
           size="small"
           status={status}
-          min={range === null ? undefined : String(range.min)}
-          max={range === null ? undefined : String(range.max)}
+          // No min/max here: the input would drop out-of-range keystrokes silently; the check
+          // below refuses them with a reason instead.
           step={range === null ? undefined : String(range.step)}
           value={typed}
           disabled={disabled}
           stringMode
-          // Out-of-range values must reach the check (and its message), not be clamped silently.
-          changeOnBlur={false}
           onChange={(next) => setTyped(next === null ? "" : String(next))}
           onBlur={finish}
           onPressEnter={finish}

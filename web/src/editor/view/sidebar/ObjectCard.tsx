@@ -103,6 +103,7 @@ export const ObjectCard = memo(function ObjectCard(props: ObjectCardProps) {
   };
 
   const kindName = isShape ? object.type : object.kind;
+  // "editor-object-selected" too: the class bench/editor_render waits for.
   const color = flags.color ?? label?.color ?? "#999999";
   return (
     <Dropdown menu={menu} trigger={["contextMenu"]}>
@@ -114,7 +115,7 @@ export const ObjectCard = memo(function ObjectCard(props: ObjectCardProps) {
         data-color={flags.color ?? ""}
         data-pinned={flags.pinned}
         data-z-order={isShape ? object.zOrder : ""}
-        className={`editor-card${selected ? " editor-card-selected" : ""}${expanded ? " editor-card-expanded" : ""}`}
+        className={`editor-card${selected ? " editor-card-selected editor-object-selected" : ""}${expanded ? " editor-card-expanded" : ""}`}
         style={{ top, borderLeftColor: color, ...(expanded ? {} : { height: CARD_HEIGHT }) }}
         onClick={() => actions.select(id)}
       >
