@@ -124,6 +124,11 @@ def test_objects_sidebar_edits_copies_propagates_and_saves(
     choose(page, card(page, second).get_by_label("Label"), "person")
     expect(card(page, second)).to_contain_text("person")
 
+    # Ctrl+1 relabels the selection to the first label (the person becomes a car, with its defaults).
+    select_card(page, third)
+    page.keyboard.press("Control+1")
+    expect(card(page, third)).to_contain_text("car")
+
     # Lock all from the header, unlock all with T L; hide all with T H, show all from the header.
     page.get_by_test_id("objects-lock-all").click()
     expect(page.get_by_role("button", name="Unlock (L)")).to_have_count(3)
@@ -180,7 +185,7 @@ def test_objects_sidebar_edits_copies_propagates_and_saves(
     page.keyboard.press("Control+z")
     expect(card(page, third)).to_have_attribute("data-z-order", "2")
 
-    # Labels tab: hiding "person" hides its objects; clicking a label makes it the drawing label.
+    # Labels tab: hiding "person" hides its objects (in the job); a click makes it the drawing label.
     page.get_by_test_id("sidebar-tab-labels").click()
     person_row = page.locator(f'[data-testid="label-item"][data-label-id="{person["id"]}"]')
     person_row.get_by_test_id("label-hide").click()
@@ -190,7 +195,7 @@ def test_objects_sidebar_edits_copies_propagates_and_saves(
     screenshot("labels-tab")
     page.get_by_test_id("sidebar-tab-objects").click()
     expect(card(page, second).get_by_role("button", name="Show (H)")).to_be_visible()
-    expect(card(page, third).get_by_role("button", name="Show (H)")).to_be_visible()
+    expect(card(page, third).get_by_role("button", name="Hide (H)")).to_be_visible()
     expect(one.get_by_role("button", name="Hide (H)")).to_be_visible()
 
     # Appearance: opacity to 100 %, kept over a reload.
@@ -215,6 +220,10 @@ def test_objects_sidebar_edits_copies_propagates_and_saves(
     assert by_id[second]["label_id"] == person["id"]
     assert [(a["spec_id"], a["value"]) for a in by_id[second]["attributes"]] == [(person["attributes"][0]["id"], "sitting")]
     assert by_id[third]["z_order"] == 2
+    assert by_id[third]["label_id"] == car["id"]
+    assert {a["spec_id"]: a["value"] for a in by_id[third]["attributes"]} == {
+        spec["parked"]: "false", spec["paint"]: "red", spec["doors"]: "4", spec["plate"]: "", spec["body"]: "sedan"
+    }
     copies = [shape for shape in shapes if shape["id"] not in (first, second, third)]
     assert len(copies) == 3
     for copy in copies:

@@ -54,7 +54,7 @@ export const ObjectsSidebar = memo(function ObjectsSidebar(props: ObjectsSidebar
     });
   }, []);
   const { onSelect, onToggleLock, onToggleOccluded, onToggleHidden, onDelete } = props;
-  const actions = useMemo<Omit<CardActions, "measured">>(
+  const actions = useMemo<Omit<CardActions, "measured" | "openColor" | "openContextMenu">>(
     () => ({
       ...controller,
       select: onSelect,

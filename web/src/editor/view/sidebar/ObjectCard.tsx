@@ -15,8 +15,8 @@ import {
   TagOutlined,
   UnlockOutlined,
 } from "@ant-design/icons";
-import { Button, ColorPicker, Dropdown, Select, Tooltip, Typography, type MenuProps } from "antd";
-import { memo, useLayoutEffect, useRef, useState, type MouseEvent, type ReactNode } from "react";
+import { ColorPicker, Select, type MenuProps } from "antd";
+import { memo, useLayoutEffect, useRef, type MouseEvent, type ReactNode } from "react";
 import type { Label } from "../../../api/types";
 import type { AnnotationObject, ClientId, ViewFlags } from "../../engine/document/model";
 import { INSTANCE_COLORS } from "../appearance";
@@ -36,6 +36,10 @@ export interface CardActions extends SidebarController {
   remove(id: ClientId): void;
   toggleExpanded(id: ClientId): void;
   measured(id: ClientId, height: number): void;
+  /** Opens the card's colour picker (null closes it); one at a time, owned by the list. */
+  openColor(id: ClientId | null): void;
+  /** The card a right-click is about to open the list's context menu for. */
+  openContextMenu(id: ClientId): void;
 }
 
 export interface ObjectCardProps {
@@ -46,38 +50,22 @@ export interface ObjectCardProps {
   selected: boolean;
   serverId: number | undefined;
   expanded: boolean;
+  colorOpen: boolean;
   top: number;
   actions: CardActions;
 }
 
 const PRESETS = [{ label: "Instance colours", colors: [...INSTANCE_COLORS] }];
 
-export const ObjectCard = memo(function ObjectCard(props: ObjectCardProps) {
-  const { object, flags, label, labelOptions, selected, serverId, expanded, top, actions } = props;
-  const id = object.clientId;
-  const ref = useRef<HTMLLIElement>(null);
-  const [colorOpen, setColorOpen] = useState(false);
-  const isShape = object.kind === "shape";
-  const locked = flags.locked;
-
-  // Expanded cards have the height of their attributes; the list needs it to place the others.
-  useLayoutEffect(() => {
-    const element = ref.current;
-    if (!expanded || element === null) return;
-    actions.measured(id, element.offsetHeight);
-    const observer = new ResizeObserver(() => actions.measured(id, element.offsetHeight));
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [expanded, id, actions]);
-
-  const stop = (run: () => void) => (event: MouseEvent) => {
-    event.stopPropagation();
-    run();
-  };
-
-  const menu: MenuProps = {
+/** The card's action menu (its ⋯ button and the list's right-click menu). */
+export function cardMenu(
+  target: { id: ClientId; isShape: boolean; locked: boolean; saved: boolean },
+  actions: CardActions,
+): MenuProps {
+  const { id, isShape, locked, saved } = target;
+  return {
     items: [
-      { key: "url", label: "Create object URL", disabled: serverId === undefined, title: serverId === undefined ? "Save the object first" : undefined },
+      { key: "url", label: "Create object URL", disabled: !saved, title: saved ? undefined : "Save the object first" },
       { key: "copy", label: "Make a copy" },
       { key: "propagate", label: "Propagate (Ctrl+B)" },
       ...(isShape
@@ -97,16 +85,50 @@ export const ObjectCard = memo(function ObjectCard(props: ObjectCardProps) {
       else if (key === "propagate") actions.propagate([id]);
       else if (key === "background") actions.toBackground(id);
       else if (key === "foreground") actions.toForeground(id);
-      else if (key === "color") setColorOpen(true);
+      else if (key === "color") actions.openColor(id);
       else if (key === "remove") actions.remove(id);
     },
+  };
+}
+
+// Cards mount on every frame switch, so they stay light: plain buttons with native titles (an
+// antd Button or Tooltip costs about a millisecond each), a plain swatch until the colour picker
+// is wanted, and one action menu for the whole list (see ObjectsList).
+export const ObjectCard = memo(function ObjectCard(props: ObjectCardProps) {
+  const { object, flags, label, labelOptions, selected, serverId, expanded, colorOpen, top, actions } = props;
+  const id = object.clientId;
+  const ref = useRef<HTMLLIElement>(null);
+  const isShape = object.kind === "shape";
+  const locked = flags.locked;
+
+  // Expanded cards have the height of their attributes; the list needs it to place the others.
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!expanded || element === null) return;
+    actions.measured(id, element.offsetHeight);
+    const observer = new ResizeObserver(() => actions.measured(id, element.offsetHeight));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [expanded, id, actions]);
+
+  const stop = (run: () => void) => (event: MouseEvent) => {
+    event.stopPropagation();
+    run();
+  };
+
+  // The ⋯ button opens the list's menu where it was clicked, as a right-click does.
+  const openMenu = (event: MouseEvent<HTMLButtonElement>) => {
+    event.stopPropagation();
+    const box = event.currentTarget.getBoundingClientRect();
+    event.currentTarget.dispatchEvent(
+      new window.MouseEvent("contextmenu", { bubbles: true, cancelable: true, clientX: box.left, clientY: box.bottom }),
+    );
   };
 
   const kindName = isShape ? object.type : object.kind;
   // "editor-object-selected" too: the class bench/editor_render waits for.
   const color = flags.color ?? label?.color ?? "#999999";
   return (
-    <Dropdown menu={menu} trigger={["contextMenu"]}>
       <li
         ref={ref}
         data-testid="object-item"
@@ -118,31 +140,39 @@ export const ObjectCard = memo(function ObjectCard(props: ObjectCardProps) {
         className={`editor-card${selected ? " editor-card-selected editor-object-selected" : ""}${expanded ? " editor-card-expanded" : ""}`}
         style={{ top, borderLeftColor: color, ...(expanded ? {} : { height: CARD_HEIGHT }) }}
         onClick={() => actions.select(id)}
+        onContextMenu={() => actions.openContextMenu(id)}
       >
         <div className="editor-object-title">
-          <Button
-            size="small"
-            type="text"
+          <button
+            type="button"
+            className="editor-card-button"
             data-testid="object-details-toggle"
             aria-label={expanded ? "Hide details" : "Show details"}
+            title={expanded ? "Hide details" : "Show details"}
             aria-expanded={expanded}
-            icon={expanded ? <DownOutlined /> : <RightOutlined />}
             onClick={stop(() => actions.toggleExpanded(id))}
-          />
-          <Typography.Text strong data-testid="object-id">
-            {serverId ?? "new"}
-          </Typography.Text>
-          <Typography.Text type="secondary" ellipsis>
+          >
+            {expanded ? <DownOutlined /> : <RightOutlined />}
+          </button>
+          <strong data-testid="object-id">{serverId ?? "new"}</strong>
+          <span className="editor-card-kind">
             {object.kind === "tag" && <TagOutlined />} {kindName}
-          </Typography.Text>
+          </span>
           {isShape && (
-            <Typography.Text type="secondary" className="editor-card-z" data-testid="object-z-order" title="Z-order">
+            <span className="editor-card-z" data-testid="object-z-order" title="Z-order">
               z {object.zOrder}
-            </Typography.Text>
+            </span>
           )}
-          <Dropdown menu={menu} trigger={["click"]}>
-            <Button size="small" type="text" aria-label="Object actions" data-testid="object-menu" icon={<EllipsisOutlined />} onClick={(event) => event.stopPropagation()} />
-          </Dropdown>
+          <button
+            type="button"
+            className="editor-card-button"
+            aria-label="Object actions"
+            title="Object actions"
+            data-testid="object-menu"
+            onClick={openMenu}
+          >
+            <EllipsisOutlined />
+          </button>
         </div>
         <Select
           size="small"
@@ -162,18 +192,30 @@ export const ObjectCard = memo(function ObjectCard(props: ObjectCardProps) {
               <Toggle title={flags.hidden ? "Show (H)" : "Hide (H)"} on={flags.hidden} icon={flags.hidden ? <EyeInvisibleOutlined /> : <EyeOutlined />} onClick={stop(() => actions.toggleHidden(id))} />
               <Toggle title={flags.pinned ? "Unpin" : "Pin"} on={flags.pinned} icon={flags.pinned ? <PushpinFilled /> : <PushpinOutlined />} onClick={stop(() => actions.togglePinned(id))} />
               <span onClick={(event) => event.stopPropagation()} className="editor-card-color">
-                <ColorPicker
-                  size="small"
-                  data-testid="object-color"
-                  value={color}
-                  open={colorOpen}
-                  onOpenChange={setColorOpen}
-                  disabledAlpha
-                  allowClear
-                  presets={PRESETS}
-                  onChangeComplete={(value) => actions.setColor(id, value.toHexString())}
-                  onClear={() => actions.setColor(id, undefined)}
-                />
+                {colorOpen ? (
+                  <ColorPicker
+                    size="small"
+                    data-testid="object-color-picker"
+                    value={color}
+                    open
+                    onOpenChange={(open) => !open && actions.openColor(null)}
+                    disabledAlpha
+                    allowClear
+                    presets={PRESETS}
+                    onChangeComplete={(value) => actions.setColor(id, value.toHexString())}
+                    onClear={() => actions.setColor(id, undefined)}
+                  />
+                ) : (
+                  <button
+                    type="button"
+                    className="editor-card-swatch"
+                    data-testid="object-color"
+                    aria-label="Instance colour"
+                    title="Instance colour"
+                    style={{ background: color }}
+                    onClick={() => actions.openColor(id)}
+                  />
+                )}
               </span>
             </>
           )}
@@ -190,23 +232,21 @@ export const ObjectCard = memo(function ObjectCard(props: ObjectCardProps) {
           </div>
         )}
       </li>
-    </Dropdown>
   );
 });
 
 function Toggle(props: { title: string; icon: ReactNode; on?: boolean; danger?: boolean; disabled?: boolean; onClick: (event: MouseEvent) => void }) {
   return (
-    <Tooltip title={props.title}>
-      <Button
-        size="small"
-        type={props.on ? "primary" : "text"}
-        danger={props.danger}
-        aria-label={props.title}
-        aria-pressed={props.on}
-        icon={props.icon}
-        disabled={props.disabled}
-        onClick={props.onClick}
-      />
-    </Tooltip>
+    <button
+      type="button"
+      className={`editor-card-button${props.on ? " editor-card-button-on" : ""}${props.danger ? " editor-card-button-danger" : ""}`}
+      title={props.title}
+      aria-label={props.title}
+      aria-pressed={props.on}
+      disabled={props.disabled}
+      onClick={props.onClick}
+    >
+      {props.icon}
+    </button>
   );
 }

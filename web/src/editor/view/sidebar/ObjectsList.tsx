@@ -1,11 +1,12 @@
 // The objects list, windowed: only the cards inside the scrolled viewport (and a few around it)
 // are mounted, so a frame with thousands of objects switches as fast as one with ten. Collapsed
 // cards have a fixed height; expanded ones report theirs. The active object is scrolled to.
+import { Dropdown } from "antd";
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { Label } from "../../../api/types";
 import type { ClientId } from "../../engine/document/model";
 import type { FrameObject } from "../frameObjects";
-import { CARD_HEIGHT, ObjectCard, type CardActions } from "./ObjectCard";
+import { CARD_HEIGHT, cardMenu, ObjectCard, type CardActions } from "./ObjectCard";
 import { revealRow, rowOffsets, visibleRows } from "./windowing";
 
 /** Until an expanded card has been measured: a guess from its number of attributes. */
@@ -20,7 +21,7 @@ export interface ObjectsListProps {
   selectedIds: readonly ClientId[];
   expanded: ReadonlySet<ClientId>;
   serverIdOf: (id: ClientId) => number | undefined;
-  actions: Omit<CardActions, "measured">;
+  actions: Omit<CardActions, "measured" | "openColor" | "openContextMenu">;
 }
 
 export function ObjectsList({ ordered, labelsById, labelOptions, selectedIds, expanded, serverIdOf, actions }: ObjectsListProps) {
@@ -28,6 +29,8 @@ export function ObjectsList({ ordered, labelsById, labelOptions, selectedIds, ex
   const [scrollTop, setScrollTop] = useState(0);
   const [viewHeight, setViewHeight] = useState(600);
   const [measured, setMeasured] = useState<ReadonlyMap<ClientId, number>>(() => new Map());
+  const [colorFor, setColorFor] = useState<ClientId | null>(null);
+  const [menuFor, setMenuFor] = useState<ClientId | null>(null);
 
   useLayoutEffect(() => {
     const element = scrollRef.current;
@@ -48,6 +51,8 @@ export function ObjectsList({ ordered, labelsById, labelOptions, selectedIds, ex
           next.set(id, height);
           return next;
         }),
+      openColor: setColorFor,
+      openContextMenu: setMenuFor,
     }),
     [actions],
   );
@@ -61,7 +66,9 @@ export function ObjectsList({ ordered, labelsById, labelOptions, selectedIds, ex
       }),
     [ordered, expanded, measured, labelsById],
   );
-  const { start, end } = visibleRows(offsets, scrollTop, viewHeight);
+  // A shorter list (another frame) may leave a stale scroll position behind.
+  const top = Math.min(scrollTop, Math.max(0, offsets[ordered.length] - viewHeight));
+  const { start, end } = visibleRows(offsets, top, viewHeight);
 
   // Bring the active (last selected) object's card into view, e.g. after a click on the canvas.
   const active = selectedIds.at(-1);
@@ -78,6 +85,12 @@ export function ObjectsList({ ordered, labelsById, labelOptions, selectedIds, ex
   }, [active]);
 
   const selected = useMemo(() => new Set(selectedIds), [selectedIds]);
+  const contextMenu = (id: ClientId | null) => {
+    const target = id === null ? undefined : ordered.find(({ object }) => object.clientId === id);
+    if (target === undefined) return { items: [] };
+    const { object, flags } = target;
+    return cardMenu({ id: object.clientId, isShape: object.kind === "shape", locked: flags.locked, saved: serverIdOf(object.clientId) !== undefined }, cardActions);
+  };
   const cards = [];
   for (let index = start; index < end; index += 1) {
     const { object, flags } = ordered[index];
@@ -91,6 +104,7 @@ export function ObjectsList({ ordered, labelsById, labelOptions, selectedIds, ex
         selected={selected.has(object.clientId)}
         serverId={serverIdOf(object.clientId)}
         expanded={expanded.has(object.clientId)}
+        colorOpen={colorFor === object.clientId}
         top={offsets[index]}
         actions={cardActions}
       />,
@@ -104,9 +118,12 @@ export function ObjectsList({ ordered, labelsById, labelOptions, selectedIds, ex
       data-mounted={end - start}
       onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
     >
-      <ul className="editor-cards" style={{ height: offsets[ordered.length] }}>
-        {cards}
-      </ul>
+      {/* One right-click menu for all cards; the card under the pointer sets its target first. */}
+      <Dropdown trigger={["contextMenu"]} menu={contextMenu(menuFor)} destroyOnHidden>
+        <ul className="editor-cards" style={{ height: offsets[ordered.length] }}>
+          {cards}
+        </ul>
+      </Dropdown>
     </div>
   );
 }
