@@ -149,6 +149,17 @@ def test_objects_sidebar_edits_copies_propagates_and_saves(
     page.keyboard.press("Enter")
     expect(one).to_have_attribute("data-color", "#e6194b")
 
+    # The menu's "Change instance colour" opens the picker; a typed hex colour is applied.
+    card(page, second).get_by_test_id("object-menu").click()
+    page.get_by_role("menuitem", name="Change instance colour (Enter)").click()
+    expect(card(page, second).get_by_test_id("object-color-picker")).to_be_visible()
+    hex_input = page.locator(".ant-color-picker-input input:visible").first
+    hex_input.fill("00ff00")
+    hex_input.press("Enter")
+    expect(card(page, second)).to_have_attribute("data-color", "#00ff00")
+    page.keyboard.press("Escape")
+    page.mouse.click(5, 5)
+
     # Create object URL (right-click menu) copies CVAT's object link.
     one.get_by_test_id("object-id").click(button="right")
     page.get_by_role("menuitem", name="Create object URL").click()
@@ -205,6 +216,13 @@ def test_objects_sidebar_edits_copies_propagates_and_saves(
     handle.press("End")
     expect(handle).to_have_attribute("aria-valuenow", "100")
     screenshot("appearance")
+    page.get_by_test_id("appearance-bitmap").click()
+    frame_layer = page.locator(".editor-canvas .konvajs-content > canvas").first
+    expect(frame_layer).to_have_css("visibility", "hidden")
+    expect(page.get_by_test_id("editor-canvas")).to_have_css("background-color", "rgb(0, 0, 0)")
+    screenshot("bitmap")
+    page.get_by_test_id("appearance-bitmap").click()
+    expect(frame_layer).to_have_css("visibility", "visible")
 
     save_with_ctrl_s(page)
     shapes = _json(context.request.get(f"/api/jobs/{job['id']}/annotations"))["shapes"]
