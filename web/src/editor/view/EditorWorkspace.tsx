@@ -285,6 +285,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
     [registry, settings.shortcuts],
   );
   const scopes: Scope[] = drawing !== null ? ["canvas", "drawing"] : ["canvas"];
+  if (sidebar.dialogOpen) scopes.push("modal"); // the workspace's keys stay out of the dialog
   useEditorKeyboard(registry, keymap, commands, scopes);
 
   const indicator: SaveIndicator = saving ? "saving" : unsaved ? (saveFailed ? "error" : "unsaved") : "saved";

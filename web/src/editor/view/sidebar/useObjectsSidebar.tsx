@@ -1,8 +1,8 @@
 /**
  * What the objects sidebar and its keyboard actions do to the store: copy/paste, propagate (with
  * its dialog), z-order, instance colours, pin, attributes, lock/hide all, per-label toggles,
- * relabel by hotkey, object links. The workspace wires `controller` into the sidebar and spreads
- * `commands` into its EditorCommands; both read the latest render's values.
+ * relabel by hotkey, object links. The workspace wires `controller` into the sidebar, spreads
+ * `commands` into its EditorCommands (both read the latest render's values) and renders `dialogs`.
  */
 import { App } from "antd";
 import { useMemo, useRef, useState, type ReactNode } from "react";
@@ -74,6 +74,8 @@ export function useObjectsSidebar(input: ObjectsSidebarInput): {
   controller: SidebarController;
   commands: SidebarCommands;
   dialogs: ReactNode;
+  /** A dialog of the sidebar is open (the workspace's shortcuts must not act behind it). */
+  dialogOpen: boolean;
 } {
   const { message } = App.useApp();
   const latest = useRef(input);
@@ -176,5 +178,5 @@ export function useObjectsSidebar(input: ObjectsSidebarInput): {
       onCancel={() => setPropagating(null)}
     />
   );
-  return { controller, commands, dialogs };
+  return { controller, commands, dialogs, dialogOpen: propagating !== null };
 }
