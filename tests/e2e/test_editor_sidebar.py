@@ -196,6 +196,11 @@ def test_objects_sidebar_edits_copies_propagates_and_saves(
     page.keyboard.press("Control+z")
     expect(card(page, third)).to_have_attribute("data-z-order", "2")
 
+    # Sorted by updated time, the object just changed (and changed back) comes first.
+    choose(page, page.get_by_test_id("objects-sort"), "Updated time")
+    expect(server_ids.first).to_have_attribute("data-server-id", str(third))
+    choose(page, page.get_by_test_id("objects-sort"), "ID – ascending")
+
     # Labels tab: hiding "person" hides its objects (in the job); a click makes it the drawing label.
     page.get_by_test_id("sidebar-tab-labels").click()
     person_row = page.locator(f'[data-testid="label-item"][data-label-id="{person["id"]}"]')
