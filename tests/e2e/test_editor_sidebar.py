@@ -259,3 +259,29 @@ def test_objects_sidebar_edits_copies_propagates_and_saves(
     expect(page.get_by_test_id("editor-canvas")).to_have_attribute("data-frame-ready", "true")
     page.get_by_test_id("appearance").get_by_text("Appearance").click()
     expect(page.get_by_role("slider", name="Opacity", exact=True)).to_have_attribute("aria-valuenow", "100")
+
+
+def test_objects_list_mounts_only_cards_in_view_and_scrolls_to_the_selected_object(
+    page: Page, context: BrowserContext, signed_in: Account, screenshot: Any
+) -> None:
+    task, job = create_task_with_job(context, images=1)
+    label_id = _json(context.request.get(f"/api/labels?job_id={job['id']}"))["results"][0]["id"]
+    shapes = []
+    for i in range(40):
+        shape = rectangle(label_id, 10 + (i % 8) * 75, i)
+        shape["points"] = [10 + (i % 8) * 75, 10 + (i // 8) * 90, 70 + (i % 8) * 75, 70 + (i // 8) * 90]
+        shapes.append(shape)
+    body = {"version": 0, "tags": [], "tracks": [], "shapes": shapes}
+    _json(context.request.put(f"/api/jobs/{job['id']}/annotations", data=body, headers=api_headers(context)))
+    last = max(shape["id"] for shape in _json(context.request.get(f"/api/jobs/{job['id']}/annotations"))["shapes"])
+
+    canvas = open_editor(page, task, job)
+    expect(page.get_by_test_id("objects-count")).to_have_text("40")
+    mounted = page.get_by_test_id("object-item").count()
+    assert 0 < mounted < 20, mounted
+    expect(card(page, last)).to_have_count(0)
+
+    canvas.click(10 + 7 * 75 + 30, 10 + 4 * 90 + 30)
+    expect(card(page, last)).to_be_in_viewport()
+    expect(card(page, last)).to_have_class(SELECTED)
+    screenshot("scrolled-to-selected")
