@@ -10,7 +10,7 @@ import type { LabelSlot } from "../engine/actions/defaultShortcuts";
 import { detectPlatform } from "../engine/actions/keys";
 import type { Scope } from "../engine/actions/scopes";
 import { hasUnsavedChanges } from "../engine/document/changes";
-import { createObject, deleteObjects, relabelObjects, setOccluded, setViewFlags } from "../engine/document/commands";
+import { createObject, deleteObjects, setOccluded, setViewFlags } from "../engine/document/commands";
 import { EditorStore } from "../engine/document/editorStore";
 import { getEntry } from "../engine/document/idTable";
 import { getObject, viewFlagsOf, type ClientId, type ShapeObject, type ViewFlags } from "../engine/document/model";
@@ -21,7 +21,7 @@ import { firstFrame, goToFrame, initialFrame, lastFrame, nextFrame, previousFram
 import { FRAME_SPEEDS } from "../engine/frames/playback";
 import { Player } from "../engine/frames/playback";
 import type { PlayDirection } from "../engine/frames/prefetch";
-import { DEFAULT_APPEARANCE, objectColor, type Appearance } from "./appearance";
+import { BITMAP_BACKGROUND, objectColor } from "./appearance";
 import { FALLBACK_COLOR, labelColors } from "./colors";
 import { ControlsSidebar } from "./ControlsSidebar";
 import { startDrawing, hasProgress, finishDrawing, type DrawingState, type DrawnShape, type DrawableType } from "./drawingTool";
@@ -30,6 +30,8 @@ import { createEditorActions, createEditorKeymap, type EditorCommands } from "./
 import { patchAnnotations, type EditorData } from "./editorData";
 import { createFrameObjectsMemo, pickableShapes, visibleShapes } from "./frameObjects";
 import { ObjectsSidebar } from "./ObjectsSidebar";
+import { usePersistentAppearance } from "./sidebar/useAppearance";
+import { useObjectsSidebar } from "./sidebar/useObjectsSidebar";
 import { saveAnnotations } from "./saveAnnotations";
 import { isDrawingTool, type Tool } from "./tools";
 import { TopBar, type SaveIndicator } from "./TopBar";
@@ -81,7 +83,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
   const objects = useMemo(() => frameObjectsOf(document, frameIndex, frame), [frameObjectsOf, document, frameIndex, frame]);
   const shapes = useMemo(() => visibleShapes(objects), [objects]);
   const pickable = useMemo(() => pickableShapes(objects), [objects]);
-  const [appearance] = useState<Appearance>(DEFAULT_APPEARANCE);
+  const { appearance, setAppearance, canvasAppearance } = usePersistentAppearance();
   const colorOf = useCallback(
     (shape: ShapeObject) => objectColor(shape, viewFlagsOf(document, shape.clientId), appearance.colorBy, colors),
     [document, colors, appearance.colorBy],
@@ -216,7 +218,6 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
   const sidebarActions = useMemo(
     () => ({
       select: (id: ClientId) => store.select([id]),
-      relabel: (id: ClientId, next: number) => relabelObjects(store, [id], next),
       toggleLock: (id: ClientId) => latestToggles.current.toggleFlag([id], "locked"),
       toggleOccluded: (id: ClientId) => latestToggles.current.toggleOccluded([id]),
       toggleHidden: (id: ClientId) => latestToggles.current.toggleFlag([id], "hidden"),
@@ -224,7 +225,20 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
     }),
     [store],
   );
+  const sidebar = useObjectsSidebar({
+    store,
+    labels,
+    frame,
+    objects,
+    selectedIds: selected,
+    taskId: job.task_id,
+    jobId: job.id,
+    frames,
+    showDeletedFrames: navigation.showDeleted,
+    serverIdOf,
+  });
   const commands: EditorCommands = {
+    ...sidebar.commands,
     canSave: () => !savingRef.current,
     save: () => void save(),
     canUndo: () => store.getState().history.canUndo,
@@ -272,13 +286,14 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
     [registry, settings.shortcuts],
   );
   const scopes: Scope[] = drawing !== null ? ["canvas", "drawing"] : ["canvas"];
+  if (sidebar.dialogOpen) scopes.push("modal"); // the workspace's keys stay out of the dialog
   useEditorKeyboard(registry, keymap, commands, scopes);
 
   const indicator: SaveIndicator = saving ? "saving" : unsaved ? (saveFailed ? "error" : "unsaved") : "saved";
   const drawingColor = (labelId !== null ? colors.get(labelId) : undefined) ?? FALLBACK_COLOR;
 
   return (
-    <div className="editor" data-testid="editor" data-frame={frame} data-can-undo={history.canUndo}>
+    <div className={`editor${appearance.showBitmap ? " editor-show-bitmap" : ""}`} data-testid="editor" data-frame={frame} data-can-undo={history.canUndo}>
       <TopBar
         registry={registry}
         keymap={keymap}
@@ -305,7 +320,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
           pickable={pickable}
           selectedIds={selected}
           colorOf={colorOf}
-          appearance={appearance}
+          appearance={canvasAppearance}
           viewport={viewport}
           setViewport={setViewport}
           drawing={drawing}
@@ -313,7 +328,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
           onDrawingChange={setDrawing}
           onDrawn={createDrawn}
           onTagClick={tool === "tag" ? addTag : undefined}
-          background={settings.player.canvasBackgroundColor}
+          background={appearance.showBitmap ? BITMAP_BACKGROUND : settings.player.canvasBackgroundColor}
         />
         <ObjectsSidebar
           objects={objects}
@@ -321,13 +336,19 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
           selectedIds={selected}
           serverIdOf={serverIdOf}
           onSelect={sidebarActions.select}
-          onRelabel={sidebarActions.relabel}
           onToggleLock={sidebarActions.toggleLock}
           onToggleOccluded={sidebarActions.toggleOccluded}
           onToggleHidden={sidebarActions.toggleHidden}
           onDelete={sidebarActions.remove}
+          document={document}
+          controller={sidebar.controller}
+          labelId={labelId}
+          onLabelChange={setLabelId}
+          appearance={appearance}
+          onAppearanceChange={setAppearance}
         />
       </div>
+      {sidebar.dialogs}
     </div>
   );
 }

@@ -1,11 +1,20 @@
-// The right objects sidebar: the current frame's objects, each with its label (changeable), id,
-// and lock / occluded / hide / delete toggles; clicking a row selects the object on the canvas.
-import { BlockOutlined, DeleteOutlined, EyeInvisibleOutlined, EyeOutlined, LockOutlined, TagOutlined, UnlockOutlined } from "@ant-design/icons";
-import { Button, Empty, Select, Tooltip, Typography } from "antd";
-import { memo, useMemo, type MouseEvent, type ReactNode } from "react";
+// The right sidebar: the Objects tab (the frame's objects as cards, sorted and windowed, with
+// lock all / hide all / expand / collapse), the Labels tab, and the Appearance panel below.
+import { Empty, Tabs } from "antd";
+import { memo, useCallback, useMemo, useState, type Dispatch, type SetStateAction } from "react";
 import type { Label } from "../../api/types";
-import type { ClientId } from "../engine/document/model";
+import type { AnnotationDocument, ClientId } from "../engine/document/model";
+import type { Appearance } from "./appearance";
 import type { FrameObject } from "./frameObjects";
+import { AppearancePanel } from "./sidebar/AppearancePanel";
+import { LabelsTab } from "./sidebar/LabelsTab";
+import type { CardActions } from "./sidebar/ObjectCard";
+import { sortObjects, type ObjectSort } from "./sidebar/objectOrder";
+import { ObjectsHeader } from "./sidebar/ObjectsHeader";
+import { ObjectsList } from "./sidebar/ObjectsList";
+import { useChangeStamps } from "./sidebar/useChangeStamps";
+import type { SidebarController } from "./sidebar/useObjectsSidebar";
+import "./sidebar/sidebar.css";
 
 export interface ObjectsSidebarProps {
   objects: readonly FrameObject[];
@@ -13,129 +22,107 @@ export interface ObjectsSidebarProps {
   selectedIds: readonly ClientId[];
   serverIdOf: (id: ClientId) => number | undefined;
   onSelect: (id: ClientId) => void;
-  onRelabel: (id: ClientId, labelId: number) => void;
   onToggleLock: (id: ClientId) => void;
   onToggleOccluded: (id: ClientId) => void;
   onToggleHidden: (id: ClientId) => void;
   onDelete: (id: ClientId) => void;
+  document: AnnotationDocument;
+  controller: SidebarController;
+  /** The drawing label (the Labels tab sets it). */
+  labelId: number | null;
+  onLabelChange: (labelId: number) => void;
+  appearance: Appearance;
+  onAppearanceChange: Dispatch<SetStateAction<Appearance>>;
 }
 
 export const ObjectsSidebar = memo(function ObjectsSidebar(props: ObjectsSidebarProps) {
-  const { objects, labels, selectedIds } = props;
+  const { objects, labels, selectedIds, serverIdOf, controller } = props;
+  const [tab, setTab] = useState("objects");
+  const [sort, setSort] = useState<ObjectSort>("idAscending");
+  const [expanded, setExpanded] = useState<ReadonlySet<ClientId>>(() => new Set());
+  const stamps = useChangeStamps(props.document, objects);
+
   const labelOptions = useMemo(() => labels.map((each) => ({ value: each.id, label: each.name })), [labels]);
-  const { onSelect, onRelabel, onToggleLock, onToggleOccluded, onToggleHidden, onDelete } = props;
-  const actions = useMemo<RowActions>(
-    () => ({ onSelect, onRelabel, onToggleLock, onToggleOccluded, onToggleHidden, onDelete }),
-    [onSelect, onRelabel, onToggleLock, onToggleOccluded, onToggleHidden, onDelete],
+  const labelsById = useMemo(() => new Map(labels.map((label) => [label.id, label])), [labels]);
+  const ordered = useMemo(() => sortObjects(objects, sort, serverIdOf, stamps), [objects, sort, serverIdOf, stamps]);
+
+  const toggleExpanded = useCallback((id: ClientId) => {
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  }, []);
+  const { onSelect, onToggleLock, onToggleOccluded, onToggleHidden, onDelete } = props;
+  const actions = useMemo<Omit<CardActions, "measured" | "openColor" | "openContextMenu">>(
+    () => ({
+      ...controller,
+      select: onSelect,
+      relabelOne: (id, labelId) => controller.relabel([id], labelId),
+      toggleLock: onToggleLock,
+      toggleOccluded: onToggleOccluded,
+      toggleHidden: onToggleHidden,
+      remove: onDelete,
+      toggleExpanded,
+    }),
+    [controller, onSelect, onToggleLock, onToggleOccluded, onToggleHidden, onDelete, toggleExpanded],
   );
-  // Topmost first, as the user sees them stacked on the canvas.
-  const listed = [...objects].reverse();
-  return (
-    <aside className="editor-objects" data-testid="objects-sidebar">
-      <div className="editor-objects-header">
-        <Typography.Text strong>Objects</Typography.Text>
-        <Typography.Text type="secondary" data-testid="objects-count">
-          {objects.length}
-        </Typography.Text>
-      </div>
-      {listed.length === 0 ? (
+
+  const objectsTab = (
+    <div className="editor-objects-tab">
+      <ObjectsHeader
+        count={objects.length}
+        sort={sort}
+        onSortChange={setSort}
+        allLocked={objects.length > 0 && objects.every(({ flags }) => flags.locked)}
+        allHidden={objects.length > 0 && objects.every(({ flags }) => flags.hidden)}
+        onToggleLockAll={controller.toggleLockAll}
+        onToggleHiddenAll={controller.toggleHiddenAll}
+        onExpandAll={() => setExpanded(new Set(objects.map(({ object }) => object.clientId)))}
+        onCollapseAll={() => setExpanded(new Set())}
+      />
+      {ordered.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="No objects on this frame" />
       ) : (
-        <ul className="editor-objects-list">
-          {listed.map(({ object, flags }) => (
-            <ObjectRow
-              key={object.clientId}
-              object={object}
-              flags={flags}
-              label={labels.find((each) => each.id === object.labelId)}
-              labelOptions={labelOptions}
-              selected={selectedIds.includes(object.clientId)}
-              serverId={props.serverIdOf(object.clientId)}
-              actions={actions}
-            />
-          ))}
-        </ul>
+        <ObjectsList
+          ordered={ordered}
+          labelsById={labelsById}
+          labelOptions={labelOptions}
+          selectedIds={selectedIds}
+          expanded={expanded}
+          serverIdOf={serverIdOf}
+          actions={actions}
+        />
       )}
+    </div>
+  );
+
+  return (
+    <aside className="editor-objects editor-sidebar" data-testid="objects-sidebar">
+      <Tabs
+        className="editor-sidebar-tabs"
+        size="small"
+        activeKey={tab}
+        onChange={setTab}
+        destroyOnHidden
+        items={[
+          { key: "objects", label: <span data-testid="sidebar-tab-objects">Objects</span>, children: objectsTab },
+          {
+            key: "labels",
+            label: <span data-testid="sidebar-tab-labels">Labels</span>,
+            children: (
+              <LabelsTab
+                labels={labels}
+                document={props.document}
+                labelId={props.labelId}
+                onLabelChange={props.onLabelChange}
+                onToggleFlag={controller.toggleLabelFlag}
+              />
+            ),
+          },
+        ]}
+      />
+      <AppearancePanel appearance={props.appearance} onChange={props.onAppearanceChange} />
     </aside>
   );
 });
-
-
-type RowActions = Pick<
-  ObjectsSidebarProps,
-  "onSelect" | "onRelabel" | "onToggleLock" | "onToggleOccluded" | "onToggleHidden" | "onDelete"
->;
-
-interface ObjectRowProps {
-  object: ObjectsSidebarProps["objects"][number]["object"];
-  flags: ObjectsSidebarProps["objects"][number]["flags"];
-  label: ObjectsSidebarProps["labels"][number] | undefined;
-  labelOptions: { value: number; label: string }[];
-  selected: boolean;
-  serverId: number | undefined | null;
-  actions: RowActions;
-}
-
-// One row; memoised so that an edit re-renders only the rows whose object changed.
-const ObjectRow = memo(function ObjectRow({ object, flags, label, labelOptions, selected, serverId, actions }: ObjectRowProps) {
-  const id = object.clientId;
-  const stop = (run: () => void) => (event: MouseEvent) => {
-    event.stopPropagation();
-    run();
-  };
-  const kindName = object.kind === "shape" ? object.type : object.kind;
-  return (
-    <li
-      data-testid="object-item"
-      data-client-id={id}
-      className={`editor-object${selected ? " editor-object-selected" : ""}`}
-      style={{ borderLeftColor: label?.color ?? "#999" }}
-      onClick={() => actions.onSelect(id)}
-    >
-      <div className="editor-object-title">
-        <Typography.Text strong>{serverId ?? "new"}</Typography.Text>
-        <Typography.Text type="secondary">
-          {object.kind === "tag" && <TagOutlined />} {kindName}
-        </Typography.Text>
-      </div>
-      <Select
-        size="small"
-        className="editor-object-label"
-        aria-label="Label"
-        value={object.labelId}
-        disabled={flags.locked}
-        onClick={(event) => event.stopPropagation()}
-        onChange={(labelId: number) => actions.onRelabel(id, labelId)}
-        options={labelOptions}
-      />
-      <div className="editor-object-toggles">
-        <Toggle title={flags.locked ? "Unlock (L)" : "Lock (L)"} on={flags.locked} icon={flags.locked ? <LockOutlined /> : <UnlockOutlined />} onClick={stop(() => actions.onToggleLock(id))} />
-        {object.kind === "shape" && (
-          <Toggle title="Occluded (Q)" on={object.occluded} icon={<BlockOutlined />} onClick={stop(() => actions.onToggleOccluded(id))} disabled={flags.locked} />
-        )}
-        {object.kind === "shape" && (
-          <Toggle title={flags.hidden ? "Show (H)" : "Hide (H)"} on={flags.hidden} icon={flags.hidden ? <EyeInvisibleOutlined /> : <EyeOutlined />} onClick={stop(() => actions.onToggleHidden(id))} />
-        )}
-        <Toggle title="Delete (Del)" icon={<DeleteOutlined />} danger onClick={stop(() => actions.onDelete(id))} disabled={flags.locked} />
-      </div>
-    </li>
-  );
-});
-
-function Toggle(props: { title: string; icon: ReactNode; on?: boolean; danger?: boolean; disabled?: boolean; onClick: (event: MouseEvent) => void }) {
-  return (
-    <Tooltip title={props.title}>
-      <Button
-        size="small"
-        type={props.on ? "primary" : "text"}
-        ghost={false}
-        danger={props.danger}
-        aria-label={props.title}
-        aria-pressed={props.on}
-        icon={props.icon}
-        disabled={props.disabled}
-        onClick={props.onClick}
-      />
-    </Tooltip>
-  );
-}

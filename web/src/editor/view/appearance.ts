@@ -63,3 +63,66 @@ export function objectColor(
       return labelColors.get(shape.labelId) ?? FALLBACK_COLOR;
   }
 }
+
+/** The colour after `current` in the instance palette (Enter cycles an object's colour). */
+export function nextPaletteColor(current: string | undefined): string {
+  const index = current === undefined ? -1 : PALETTE.indexOf(current.toLowerCase());
+  return PALETTE[(index + 1) % PALETTE.length] ?? FALLBACK_COLOR;
+}
+
+/** The palette the colour picker offers as presets. */
+export const INSTANCE_COLORS: readonly string[] = PALETTE;
+
+/**
+ * What the canvas draws with: "show bitmap" is CVAT's mask preview, every shape fully opaque in
+ * its colour on black, without outlines of another colour (the frame image is hidden by the view).
+ */
+export function canvasAppearance(appearance: Appearance): Appearance {
+  if (!appearance.showBitmap) return appearance;
+  return { ...appearance, opacity: 1, selectedOpacity: 1, outlined: false };
+}
+
+export const BITMAP_BACKGROUND = "#000000";
+
+const STORAGE_KEY = "contour.editor.appearance";
+
+/** Minimal storage surface (window.localStorage fits; tests pass a Map-backed one). */
+export interface AppearanceStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+/** The stored appearance, field by field: anything missing or malformed keeps its default. */
+export function loadAppearance(storage: AppearanceStorage | undefined): Appearance {
+  let stored: unknown;
+  try {
+    stored = JSON.parse(storage?.getItem(STORAGE_KEY) ?? "null");
+  } catch {
+    stored = null;
+  }
+  if (stored === null || typeof stored !== "object") return DEFAULT_APPEARANCE;
+  const raw = stored as Record<string, unknown>;
+  const fraction = (value: unknown, fallback: number) =>
+    typeof value === "number" && Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : fallback;
+  const flag = (value: unknown, fallback: boolean) => (typeof value === "boolean" ? value : fallback);
+  return {
+    colorBy: (COLOR_BY as readonly unknown[]).includes(raw.colorBy) ? (raw.colorBy as ColorBy) : DEFAULT_APPEARANCE.colorBy,
+    opacity: fraction(raw.opacity, DEFAULT_APPEARANCE.opacity),
+    selectedOpacity: fraction(raw.selectedOpacity, DEFAULT_APPEARANCE.selectedOpacity),
+    outlined: flag(raw.outlined, DEFAULT_APPEARANCE.outlined),
+    outlineColor:
+      typeof raw.outlineColor === "string" && /^#[0-9a-f]{6}$/i.test(raw.outlineColor)
+        ? raw.outlineColor
+        : DEFAULT_APPEARANCE.outlineColor,
+    showBitmap: flag(raw.showBitmap, DEFAULT_APPEARANCE.showBitmap),
+    showProjections: flag(raw.showProjections, DEFAULT_APPEARANCE.showProjections),
+  };
+}
+
+export function saveAppearance(storage: AppearanceStorage | undefined, appearance: Appearance): void {
+  try {
+    storage?.setItem(STORAGE_KEY, JSON.stringify(appearance));
+  } catch {
+    // A full or disabled storage only costs the setting after a reload.
+  }
+}

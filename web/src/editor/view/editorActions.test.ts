@@ -30,6 +30,16 @@ function fakeCommands(overrides: Partial<EditorCommands> = {}): EditorCommands {
     toggleHidden: vi.fn(),
     fit: vi.fn(),
     selectLabelSlot: vi.fn(),
+    copySelected: vi.fn(),
+    canPaste: yes,
+    paste: vi.fn(),
+    propagateSelected: vi.fn(),
+    toForeground: vi.fn(),
+    toBackground: vi.fn(),
+    changeColor: vi.fn(),
+    toggleLockAll: vi.fn(),
+    toggleHiddenAll: vi.fn(),
+    relabelSelected: vi.fn(),
     ...overrides,
   };
 }
@@ -91,5 +101,45 @@ describe("editor shortcuts", () => {
     const commands = fakeCommands();
     press("2", commands);
     expect(commands.selectLabelSlot).toHaveBeenCalledWith(2);
+  });
+
+  it("Ctrl+C copies the selection and Ctrl+V pastes, only with something to paste", () => {
+    const commands = fakeCommands();
+    press("Ctrl+C", commands);
+    press("Ctrl+V", commands);
+    expect(commands.copySelected).toHaveBeenCalledOnce();
+    expect(commands.paste).toHaveBeenCalledOnce();
+    const nothing = fakeCommands({ canPaste: () => false });
+    expect(press("Ctrl+V", nothing)[0].kind).toBe("none");
+  });
+
+  it("Ctrl+B propagates, + and - change z-order, Enter changes the colour of the selection", () => {
+    const commands = fakeCommands();
+    press("Ctrl+B", commands);
+    press("+", commands);
+    press("-", commands);
+    press("Enter", commands);
+    expect(commands.propagateSelected).toHaveBeenCalledOnce();
+    expect(commands.toForeground).toHaveBeenCalledOnce();
+    expect(commands.toBackground).toHaveBeenCalledOnce();
+    expect(commands.changeColor).toHaveBeenCalledOnce();
+    const empty = fakeCommands({ hasSelection: () => false });
+    expect(press("Ctrl+B", empty)[0].kind).toBe("none");
+  });
+
+  it("T L and T H lock and hide all objects", () => {
+    const commands = fakeCommands();
+    press("T L", commands);
+    press("T H", commands);
+    expect(commands.toggleLockAll).toHaveBeenCalledOnce();
+    expect(commands.toggleHiddenAll).toHaveBeenCalledOnce();
+  });
+
+  it("Ctrl+digits relabel the selection", () => {
+    const commands = fakeCommands();
+    press("Ctrl+3", commands);
+    press("Ctrl+0", commands);
+    expect(commands.relabelSelected).toHaveBeenNthCalledWith(1, 3);
+    expect(commands.relabelSelected).toHaveBeenNthCalledWith(2, 0);
   });
 });

@@ -34,6 +34,17 @@ export interface EditorCommands {
   toggleHidden(): void;
   fit(): void;
   selectLabelSlot(slot: LabelSlot): void;
+  // Objects sidebar (sidebar/useObjectsSidebar.tsx).
+  copySelected(): void;
+  canPaste(): boolean;
+  paste(): void;
+  propagateSelected(): void;
+  toForeground(): void;
+  toBackground(): void;
+  changeColor(): void;
+  toggleLockAll(): void;
+  toggleHiddenAll(): void;
+  relabelSelected(slot: LabelSlot): void;
 }
 
 type Handlers = Partial<Record<DefaultActionId, ActionHandler<EditorCommands>>>;
@@ -61,8 +72,17 @@ function handlers(): Handlers {
     "object.toggleOccluded": withSelection((c) => c.toggleOccluded()),
     "object.toggleHidden": withSelection((c) => c.toggleHidden()),
     "canvas.fit": { run: (c) => c.fit() },
+    "object.copy": withSelection((c) => c.copySelected()),
+    "object.paste": { when: (c) => c.canPaste(), run: (c) => c.paste() },
+    "object.propagate": withSelection((c) => c.propagateSelected()),
+    "object.toForeground": withSelection((c) => c.toForeground()),
+    "object.toBackground": withSelection((c) => c.toBackground()),
+    "object.changeColor": withSelection((c) => c.changeColor()),
+    "objects.toggleLockAll": { run: (c) => c.toggleLockAll() },
+    "objects.toggleHiddenAll": { run: (c) => c.toggleHiddenAll() },
   };
   for (const slot of LABEL_SLOTS) bound[`labels.select.${slot}`] = { run: (c) => c.selectLabelSlot(slot) };
+  for (const slot of LABEL_SLOTS) bound[`object.relabel.${slot}`] = withSelection((c) => c.relabelSelected(slot));
   return bound;
 }
 

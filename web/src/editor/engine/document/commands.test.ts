@@ -4,11 +4,13 @@ import {
   createObject,
   createObjects,
   deleteObjects,
+  idsWithLabel,
   groupObjects,
   relabelObjects,
   restoreObjects,
   sendToBackground,
   setAttribute,
+  setLabelViewFlags,
   setOccluded,
   setPoints,
   setViewFlags,
@@ -283,5 +285,36 @@ describe("a session of commands", () => {
       /* keep redoing */
     }
     expect(store.getState().document).toEqual(final);
+  });
+});
+
+describe("setLabelViewFlags", () => {
+  function twoLabels() {
+    return loadedStore(
+      labeledData({
+        shapes: [serverRectangle(1, 0, { label_id: 1 }), serverRectangle(2, 3, { label_id: 1 }), serverRectangle(3, 0, { label_id: 2 })],
+      }),
+    );
+  }
+
+  it("hides every object of the label on every frame, as one undo step", () => {
+    const store = twoLabels();
+    expect(setLabelViewFlags(store, 1, { hidden: true })).toBe(true);
+    const document = store.getState().document;
+    expect(viewFlagsOf(document, "shape:1").hidden).toBe(true);
+    expect(viewFlagsOf(document, "shape:2").hidden).toBe(true);
+    expect(viewFlagsOf(document, "shape:3").hidden).toBe(false);
+    store.undo();
+    expect(viewFlagsOf(store.getState().document, "shape:2").hidden).toBe(false);
+  });
+
+  it("does nothing for a label without objects", () => {
+    const store = twoLabels();
+    expect(setLabelViewFlags(store, 9, { locked: true })).toBe(false);
+    expect(store.getState().history.canUndo).toBe(false);
+  });
+
+  it("lists the label's ids", () => {
+    expect(idsWithLabel(twoLabels().getState().document, 2)).toEqual(["shape:3"]);
   });
 });

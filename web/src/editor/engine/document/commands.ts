@@ -271,6 +271,27 @@ export function setViewFlags(
   );
 }
 
+/** The ids of every object of the job with the label (tracks too), for the Labels tab's toggles. */
+export function idsWithLabel(document: AnnotationDocument, labelId: number): ClientId[] {
+  return allObjects(document)
+    .filter((object) => object.labelId === labelId)
+    .map((object) => object.clientId);
+}
+
+/**
+ * Locks or hides every object of a label in the job (CVAT's per-label toggles) as one step; false
+ * when the label has no objects or they already have the flags.
+ */
+export function setLabelViewFlags(
+  store: EditorStore,
+  labelId: number,
+  flags: Partial<Pick<ViewFlags, "locked" | "hidden">>,
+): boolean {
+  const ids = idsWithLabel(store.getState().document, labelId);
+  if (ids.length === 0) return false;
+  return setViewFlags(store, ids, flags, flags.hidden !== undefined ? "Hide label" : "Lock label");
+}
+
 // --- helpers -----------------------------------------------------------------------------------
 
 /** Runs `edit` on each existing, unlocked object's draft as one step. */

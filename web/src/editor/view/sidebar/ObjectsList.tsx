@@ -1,0 +1,129 @@
+// The objects list, windowed: only the cards inside the scrolled viewport (and a few around it)
+// are mounted, so a frame with thousands of objects switches as fast as one with ten. Collapsed
+// cards have a fixed height; expanded ones report theirs. The active object is scrolled to.
+import { Dropdown } from "antd";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import type { Label } from "../../../api/types";
+import type { ClientId } from "../../engine/document/model";
+import type { FrameObject } from "../frameObjects";
+import { CARD_HEIGHT, cardMenu, ObjectCard, type CardActions } from "./ObjectCard";
+import { revealRow, rowOffsets, visibleRows } from "./windowing";
+
+/** Until an expanded card has been measured: a guess from its number of attributes. */
+function estimatedHeight(label: Label | undefined): number {
+  return CARD_HEIGHT + 16 + 40 * Math.max(1, label?.attributes.length ?? 0);
+}
+
+export interface ObjectsListProps {
+  ordered: readonly FrameObject[];
+  labelsById: ReadonlyMap<number, Label>;
+  labelOptions: { value: number; label: string }[];
+  selectedIds: readonly ClientId[];
+  expanded: ReadonlySet<ClientId>;
+  serverIdOf: (id: ClientId) => number | undefined;
+  actions: Omit<CardActions, "measured" | "openColor" | "openContextMenu">;
+}
+
+export function ObjectsList({ ordered, labelsById, labelOptions, selectedIds, expanded, serverIdOf, actions }: ObjectsListProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewHeight, setViewHeight] = useState(600);
+  const [measured, setMeasured] = useState<ReadonlyMap<ClientId, number>>(() => new Map());
+  const [colorFor, setColorFor] = useState<ClientId | null>(null);
+  const [menuFor, setMenuFor] = useState<ClientId | null>(null);
+
+  useLayoutEffect(() => {
+    const element = scrollRef.current;
+    if (element === null) return;
+    setViewHeight(element.clientHeight || 600);
+    const observer = new ResizeObserver(() => setViewHeight(element.clientHeight || 600));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  const cardActions = useMemo<CardActions>(
+    () => ({
+      ...actions,
+      measured: (id, height) =>
+        setMeasured((current) => {
+          if (current.get(id) === height) return current;
+          const next = new Map(current);
+          next.set(id, height);
+          return next;
+        }),
+      openColor: setColorFor,
+      openContextMenu: setMenuFor,
+    }),
+    [actions],
+  );
+
+  const offsets = useMemo(
+    () =>
+      rowOffsets(ordered.length, (index) => {
+        const { object } = ordered[index];
+        if (!expanded.has(object.clientId)) return CARD_HEIGHT;
+        return measured.get(object.clientId) ?? estimatedHeight(labelsById.get(object.labelId));
+      }),
+    [ordered, expanded, measured, labelsById],
+  );
+  // A shorter list (another frame) may leave a stale scroll position behind.
+  const top = Math.min(scrollTop, Math.max(0, offsets[ordered.length] - viewHeight));
+  const { start, end } = visibleRows(offsets, top, viewHeight);
+
+  // Bring the active (last selected) object's card into view, e.g. after a click on the canvas.
+  const active = selectedIds.at(-1);
+  useEffect(() => {
+    const element = scrollRef.current;
+    if (active === undefined || element === null) return;
+    const index = ordered.findIndex(({ object }) => object.clientId === active);
+    const target = revealRow(offsets, index, element.scrollTop, element.clientHeight);
+    if (target !== null) {
+      element.scrollTop = target;
+      setScrollTop(target);
+    }
+    // Only when the active object changes: scrolling away from it afterwards is the user's choice.
+  }, [active]);
+
+  const selected = useMemo(() => new Set(selectedIds), [selectedIds]);
+  const contextMenu = (id: ClientId | null) => {
+    const target = id === null ? undefined : ordered.find(({ object }) => object.clientId === id);
+    if (target === undefined) return { items: [] };
+    const { object, flags } = target;
+    return cardMenu({ id: object.clientId, isShape: object.kind === "shape", locked: flags.locked, saved: serverIdOf(object.clientId) !== undefined }, cardActions);
+  };
+  const cards = [];
+  for (let index = start; index < end; index += 1) {
+    const { object, flags } = ordered[index];
+    cards.push(
+      <ObjectCard
+        key={object.clientId}
+        object={object}
+        flags={flags}
+        label={labelsById.get(object.labelId)}
+        labelOptions={labelOptions}
+        selected={selected.has(object.clientId)}
+        serverId={serverIdOf(object.clientId)}
+        expanded={expanded.has(object.clientId)}
+        colorOpen={colorFor === object.clientId}
+        top={offsets[index]}
+        actions={cardActions}
+      />,
+    );
+  }
+  return (
+    <div
+      ref={scrollRef}
+      className="editor-objects-scroll"
+      data-testid="objects-list"
+      data-mounted={end - start}
+      onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+    >
+      {/* One right-click menu for all cards; the card under the pointer sets its target first. */}
+      <Dropdown trigger={["contextMenu"]} menu={contextMenu(menuFor)} destroyOnHidden>
+        <ul className="editor-cards" style={{ height: offsets[ordered.length] }}>
+          {cards}
+        </ul>
+      </Dropdown>
+    </div>
+  );
+}

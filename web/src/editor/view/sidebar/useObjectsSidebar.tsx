@@ -1,0 +1,182 @@
+/**
+ * What the objects sidebar and its keyboard actions do to the store: copy/paste, propagate (with
+ * its dialog), z-order, instance colours, pin, attributes, lock/hide all, per-label toggles,
+ * relabel by hotkey, object links. The workspace wires `controller` into the sidebar, spreads
+ * `commands` into its EditorCommands (both read the latest render's values) and renders `dialogs`.
+ */
+import { App } from "antd";
+import { useMemo, useRef, useState, type ReactNode } from "react";
+import type { Label } from "../../../api/types";
+import type { LabelSlot } from "../../engine/actions/defaultShortcuts";
+import { defaultAttributes } from "../../engine/document/attributes";
+import { copyObjects, EMPTY_CLIPBOARD, pasteObjects, propagateObjects, propagationFrames, type Clipboard } from "../../engine/document/clipboard";
+import {
+  bringToForeground,
+  relabelObjects,
+  sendToBackground,
+  setAttribute,
+  setLabelViewFlags,
+  setViewFlags,
+  idsWithLabel,
+} from "../../engine/document/commands";
+import type { EditorStore } from "../../engine/document/editorStore";
+import { getObject, viewFlagsOf, type ClientId } from "../../engine/document/model";
+import type { JobFrames } from "../../engine/frames/meta";
+import { nextPaletteColor } from "../appearance";
+import type { FrameObject } from "../frameObjects";
+import { objectUrl } from "./objectLink";
+import { PropagateDialog, type PropagateDirection } from "./PropagateDialog";
+
+/** Per-object and per-list operations of the sidebar; a stable object (safe for memoised rows). */
+export interface SidebarController {
+  togglePinned(id: ClientId): void;
+  setColor(id: ClientId, color: string | undefined): void;
+  setAttribute(id: ClientId, attributeId: number, value: string): void;
+  relabel(ids: readonly ClientId[], labelId: number): void;
+  copyUrl(id: ClientId): void;
+  makeCopy(id: ClientId): void;
+  propagate(ids: readonly ClientId[]): void;
+  toBackground(id: ClientId): void;
+  toForeground(id: ClientId): void;
+  toggleLockAll(): void;
+  toggleHiddenAll(): void;
+  toggleLabelFlag(labelId: number, flag: "locked" | "hidden"): void;
+}
+
+/** The keyboard's share (see editorActions.ts). */
+export interface SidebarCommands {
+  copySelected(): void;
+  canPaste(): boolean;
+  paste(): void;
+  propagateSelected(): void;
+  toForeground(): void;
+  toBackground(): void;
+  changeColor(): void;
+  toggleLockAll(): void;
+  toggleHiddenAll(): void;
+  relabelSelected(slot: LabelSlot): void;
+}
+
+export interface ObjectsSidebarInput {
+  store: EditorStore;
+  labels: readonly Label[];
+  frame: number;
+  objects: readonly FrameObject[];
+  selectedIds: readonly ClientId[];
+  taskId: number;
+  jobId: number;
+  frames: JobFrames;
+  showDeletedFrames: boolean;
+  serverIdOf: (id: ClientId) => number | undefined;
+}
+
+export function useObjectsSidebar(input: ObjectsSidebarInput): {
+  controller: SidebarController;
+  commands: SidebarCommands;
+  dialogs: ReactNode;
+  /** A dialog of the sidebar is open (the workspace's shortcuts must not act behind it). */
+  dialogOpen: boolean;
+} {
+  const { message } = App.useApp();
+  const latest = useRef(input);
+  latest.current = input;
+  const clipboard = useRef<Clipboard>(EMPTY_CLIPBOARD);
+  const [propagating, setPropagating] = useState<readonly ClientId[] | null>(null);
+
+  const controller = useMemo<SidebarController>(() => {
+    const store = input.store;
+    const labelById = (labelId: number) => latest.current.labels.find((label) => label.id === labelId);
+    const flagsOf = (id: ClientId) => viewFlagsOf(store.getState().document, id);
+    const toggleAll = (flag: "locked" | "hidden") => {
+      const ids = latest.current.objects.map(({ object }) => object.clientId);
+      if (ids.length === 0) return;
+      const allOn = latest.current.objects.every(({ flags }) => flags[flag]);
+      setViewFlags(store, ids, { [flag]: !allOn }, allOn ? `Un${flag === "locked" ? "lock" : "hide"} all` : `${flag === "locked" ? "Lock" : "Hide"} all`);
+    };
+    return {
+      togglePinned: (id) => void setViewFlags(store, [id], { pinned: !flagsOf(id).pinned }, "Pin object"),
+      setColor: (id, color) => {
+        if (flagsOf(id).color !== color) setViewFlags(store, [id], { color }, "Change instance colour");
+      },
+      setAttribute: (id, attributeId, value) => void setAttribute(store, [id], attributeId, value),
+      relabel: (ids, labelId) => {
+        const label = labelById(labelId);
+        if (label) relabelObjects(store, ids, labelId, defaultAttributes(label.attributes));
+      },
+      copyUrl: (id) => {
+        const { serverIdOf, taskId, jobId } = latest.current;
+        const object = getObject(store.getState().document, id);
+        const serverId = serverIdOf(id);
+        if (object === undefined || serverId === undefined) return;
+        const url = objectUrl(window.location.origin, { taskId, jobId, frame: object.frame, kind: object.kind, serverId });
+        navigator.clipboard.writeText(url).then(
+          () => void message.success("Object URL copied"),
+          () => void message.info(url, 8),
+        );
+      },
+      makeCopy: (id) => {
+        const copies = pasteObjects(store, copyObjects(store.getState().document, [id]), latest.current.frame);
+        store.select(copies);
+      },
+      propagate: (ids) => {
+        if (ids.length > 0) setPropagating(ids);
+      },
+      toBackground: (id) => void sendToBackground(store, id),
+      toForeground: (id) => void bringToForeground(store, id),
+      toggleLockAll: () => toggleAll("locked"),
+      toggleHiddenAll: () => toggleAll("hidden"),
+      toggleLabelFlag: (labelId, flag) => {
+        const document = store.getState().document;
+        const ids = idsWithLabel(document, labelId);
+        const allOn = ids.length > 0 && ids.every((id) => viewFlagsOf(document, id)[flag]);
+        setLabelViewFlags(store, labelId, { [flag]: !allOn });
+      },
+    };
+    // The store never changes for a workspace; everything else is read through `latest`.
+  }, [input.store, message]);
+
+  const { store, selectedIds, labels, frame, frames, showDeletedFrames } = input;
+  const commands: SidebarCommands = {
+    copySelected: () => {
+      clipboard.current = copyObjects(store.getState().document, selectedIds);
+    },
+    canPaste: () => clipboard.current.objects.length > 0,
+    paste: () => store.select(pasteObjects(store, clipboard.current, frame)),
+    propagateSelected: () => controller.propagate(selectedIds),
+    toForeground: () => selectedIds.forEach((id) => controller.toForeground(id)),
+    toBackground: () => selectedIds.forEach((id) => controller.toBackground(id)),
+    changeColor: () => {
+      const document = store.getState().document;
+      const first = selectedIds[0];
+      if (first !== undefined) setViewFlags(store, selectedIds, { color: nextPaletteColor(viewFlagsOf(document, first).color) }, "Change instance colour");
+    },
+    toggleLockAll: controller.toggleLockAll,
+    toggleHiddenAll: controller.toggleHiddenAll,
+    relabelSelected: (slot) => {
+      const label = labels[slot === 0 ? 9 : slot - 1];
+      if (label) controller.relabel(selectedIds, label.id);
+    },
+  };
+
+  const propagate = (direction: PropagateDirection, count: number) => {
+    const ids = propagating ?? [];
+    setPropagating(null);
+    const isSkipped = (target: number) => !frames.includes(target) || (!showDeletedFrames && frames.isDeleted(target));
+    const targets = propagationFrames(frame, count, direction, { start: frames.startFrame, stop: frames.stopFrame }, isSkipped);
+    if (targets.length === 0) return;
+    propagateObjects(store, ids, targets);
+    message.success(`Propagated to ${targets.length} frame${targets.length === 1 ? "" : "s"}`);
+  };
+
+  const dialogs = (
+    <PropagateDialog
+      open={propagating !== null}
+      frame={frame}
+      startFrame={frames.startFrame}
+      stopFrame={frames.stopFrame}
+      onPropagate={propagate}
+      onCancel={() => setPropagating(null)}
+    />
+  );
+  return { controller, commands, dialogs, dialogOpen: propagating !== null };
+}
