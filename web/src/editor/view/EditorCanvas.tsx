@@ -70,6 +70,10 @@ export interface EditorCanvasProps {
   /** A click on the frame with the tag tool. */
   onTagClick?: () => void;
   background: string;
+  /** Image settings and smoothing of the frame. */
+  frameView?: import("./FrameImage").FrameView;
+  /** Drawn in screen space on the top layer (object text). */
+  overlay?: React.ReactNode;
 }
 
 export function EditorCanvas(props: EditorCanvasProps) {
@@ -263,7 +267,7 @@ export function EditorCanvas(props: EditorCanvasProps) {
               rest, and the selected shapes with what is being drawn or edited. */}
           <Layer listening={false}>
             <Group {...imageSpace}>
-              <FrameImage image={image} imageSize={imageSize} />
+              <FrameImage image={image} imageSize={imageSize} {...(props.frameView ? { view: props.frameView } : {})} />
             </Group>
           </Layer>
           <Layer listening={false}>
@@ -284,6 +288,7 @@ export function EditorCanvas(props: EditorCanvasProps) {
                 <ShapeNode type={drawing.type} points={preview} rotation={0} color={props.drawingColor} scale={viewport.scale} preview />
               )}
             </Group>
+            {props.overlay}
           </Layer>
         </Stage>
       )}

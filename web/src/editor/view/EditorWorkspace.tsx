@@ -36,7 +36,13 @@ import { TopBar, type SaveIndicator } from "./TopBar";
 import { useDraftRecovery } from "./useDraftRecovery";
 import { useEditorKeyboard } from "./useEditorKeyboard";
 import { useFrameSupply } from "./useFrameSupply";
+import { ObjectTextLayer } from "./image/ObjectTextLayer";
+import { ShortcutsDialog } from "./image/ShortcutsDialog";
+import { useViewControls } from "./image/useViewControls";
+import { ViewControls } from "./image/ViewControls";
+import { ZLayerSlider } from "./image/ZLayerSlider";
 import "./editor.css";
+import "./image/image.css";
 
 const FIT_PADDING_PX = 16;
 
@@ -80,6 +86,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
   const objects = useMemo(() => frameObjects(document, frameIndex, frame), [document, frameIndex, frame]);
   const shapes = useMemo(() => visibleShapes(objects), [objects]);
   const pickable = useMemo(() => pickableShapes(objects), [objects]);
+  const view = useViewControls({ store, frame, settings, labels, objects, shapes, pickable, selectedIds: selection.selectedIds, setViewport });
   const [appearance] = useState<Appearance>(DEFAULT_APPEARANCE);
   const colorOf = useCallback(
     (shape: ShapeObject) => objectColor(shape, viewFlagsOf(document, shape.clientId), appearance.colorBy, colors),
@@ -187,7 +194,8 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
       message.warning("The shape is too small or outside the image, so it was not added.");
       return;
     }
-    createObject(store, { kind: "shape", type: shape.type, frame, labelId, points });
+    const zOrder = view.newShapeZOrder;
+    createObject(store, { kind: "shape", type: shape.type, frame, labelId, points, ...(zOrder === undefined ? {} : { zOrder }) });
   };
 
   const addTag = () => {
@@ -263,6 +271,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
       const label = labels[slot === 0 ? 9 : slot - 1];
       if (label) setLabelId(label.id);
     },
+    ...view.commands,
   };
 
   const registry = useMemo(() => createEditorActions(), []);
@@ -293,15 +302,19 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
         onFrameInput={(value) => showFrame(goToFrame(frames, value, navigation))}
       />
       <div className="editor-body">
-        <ControlsSidebar tool={tool} onToolChange={chooseTool} labels={labels} labelId={labelId} onLabelChange={setLabelId} />
+        <ControlsSidebar tool={tool} onToolChange={chooseTool} labels={labels} labelId={labelId} onLabelChange={setLabelId}>
+          <ViewControls registry={registry} keymap={keymap} commands={commands} imageSettings={view.imageSettings} onImageSettingsChange={view.setImageSettings} />
+        </ControlsSidebar>
+        <div className="editor-canvas-area" data-testid="editor-canvas-area" data-rotation={viewport?.rotation ?? 0}>
+        <ZLayerSlider {...view.zLayer} />
         <EditorCanvas
           store={store}
           image={image}
           imageSize={imageSize}
           loading={image === undefined && !frameError}
           error={frameError ? describeError(frameError) : null}
-          shapes={shapes}
-          pickable={pickable}
+          shapes={view.shapes}
+          pickable={view.pickable}
           selectedIds={selected}
           colorOf={colorOf}
           appearance={appearance}
@@ -313,7 +326,14 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
           onDrawn={createDrawn}
           onTagClick={tool === "tag" ? addTag : undefined}
           background={settings.player.canvasBackgroundColor}
+          frameView={view.frameView}
+          overlay={
+            viewport !== null && (
+              <ObjectTextLayer shapes={view.shapes} selectedIds={selected} viewport={viewport} labels={view.textLabels} serverIdOf={serverIdOf} settings={view.objectText} />
+            )
+          }
         />
+        </div>
         <ObjectsSidebar
           objects={objects}
           labels={labels}
@@ -327,6 +347,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
           onDelete={sidebarActions.remove}
         />
       </div>
+      <ShortcutsDialog {...view.shortcuts} actions={registry.actions} keymap={keymap} />
     </div>
   );
 }

@@ -1,16 +1,47 @@
-// The frame itself inside the viewport group (or a placeholder while it loads).
+// The frame itself inside the viewport group (or a placeholder while it loads), with the image
+// settings applied (adjustments, grid) and the frame layer's smoothing set from the Player settings.
+import type Konva from "konva";
+import { useEffect, useRef } from "react";
 import { Image as KonvaImage, Rect } from "react-konva";
 import type { Size } from "../engine/geometry/coords";
+import { FrameGrid } from "./image/FrameGrid";
+import { DEFAULT_IMAGE_SETTINGS, type ImageSettings } from "./image/imageSettings";
+import { useAdjustedImage } from "./image/useAdjustedImage";
+
+/** How the frame is shown: image settings and "smooth image". */
+export interface FrameView {
+  readonly image: ImageSettings;
+  readonly smooth: boolean;
+}
+
+export const DEFAULT_FRAME_VIEW: FrameView = { image: DEFAULT_IMAGE_SETTINGS, smooth: true };
 
 export interface FrameImageProps {
   image: ImageBitmap | undefined;
   imageSize: Size;
+  view?: FrameView;
 }
 
-export function FrameImage({ image, imageSize }: FrameImageProps) {
-  return image ? (
-    <KonvaImage image={image} width={imageSize.width} height={imageSize.height} listening={false} />
-  ) : (
-    <Rect width={imageSize.width} height={imageSize.height} fill="rgba(255,255,255,0.06)" listening={false} />
+export function FrameImage({ image, imageSize, view = DEFAULT_FRAME_VIEW }: FrameImageProps) {
+  const source = useAdjustedImage(image, view.image.adjustments);
+  const nodeRef = useRef<Konva.Rect | Konva.Image>(null);
+
+  // Smoothing is a property of the layer's canvas; set it there and redraw when it changes.
+  useEffect(() => {
+    const layer = nodeRef.current?.getLayer();
+    if (!layer) return;
+    layer.imageSmoothingEnabled(view.smooth);
+    layer.batchDraw();
+  }, [view.smooth, source]);
+
+  return (
+    <>
+      {source ? (
+        <KonvaImage ref={nodeRef as React.Ref<Konva.Image>} image={source} width={imageSize.width} height={imageSize.height} listening={false} />
+      ) : (
+        <Rect ref={nodeRef as React.Ref<Konva.Rect>} width={imageSize.width} height={imageSize.height} fill="rgba(255,255,255,0.06)" listening={false} />
+      )}
+      {view.image.grid.show && <FrameGrid grid={view.image.grid} imageSize={imageSize} />}
+    </>
   );
 }

@@ -34,6 +34,13 @@ export interface EditorCommands {
   toggleHidden(): void;
   fit(): void;
   selectLabelSlot(slot: LabelSlot): void;
+  // How the frame is viewed (image/useViewControls); optional so a view without them stays valid.
+  rotateClockwise?(): void;
+  rotateAnticlockwise?(): void;
+  openSettings?(): void;
+  showShortcuts?(): void;
+  activateNextObject?(): void;
+  activatePreviousObject?(): void;
 }
 
 type Handlers = Partial<Record<DefaultActionId, ActionHandler<EditorCommands>>>;
@@ -62,6 +69,16 @@ function handlers(): Handlers {
     "object.toggleHidden": withSelection((c) => c.toggleHidden()),
     "canvas.fit": { run: (c) => c.fit() },
   };
+  const optional = (pick: (c: EditorCommands) => (() => void) | undefined): ActionHandler<EditorCommands> => ({
+    when: (c) => pick(c) !== undefined,
+    run: (c) => pick(c)?.call(c),
+  });
+  bound["canvas.rotateClockwise"] = optional((c) => c.rotateClockwise);
+  bound["canvas.rotateAnticlockwise"] = optional((c) => c.rotateAnticlockwise);
+  bound["editor.openSettings"] = optional((c) => c.openSettings);
+  bound["editor.showShortcuts"] = optional((c) => c.showShortcuts);
+  bound["object.activateNext"] = optional((c) => c.activateNextObject);
+  bound["object.activatePrevious"] = optional((c) => c.activatePreviousObject);
   for (const slot of LABEL_SLOTS) bound[`labels.select.${slot}`] = { run: (c) => c.selectLabelSlot(slot) };
   return bound;
 }
