@@ -22,6 +22,7 @@ from tests.e2e.test_editor import (
     open_editor,
     save_with_ctrl_s,
     stored_shapes,
+    wait_for_draft,
 )
 
 # The RGB of the frame layer's pixel under an image point (device pixels, so the ratio counts).
@@ -225,7 +226,7 @@ def test_settings_shortcuts_tab_cycling_and_object_text(page: Page, context: Any
 
     # F1 lists every action with its keys.
     page.keyboard.press("F1")
-    shortcuts = page.get_by_test_id("shortcuts-dialog")
+    shortcuts = page.get_by_role("dialog", name="Keyboard shortcuts")
     expect(shortcuts).to_be_visible()
     expect(shortcuts.get_by_test_id("shortcut-canvas.rotateClockwise")).to_contain_text("Ctrl+R")
     expect(shortcuts.get_by_test_id("shortcut-object.activateNext")).to_contain_text("Tab")
@@ -235,7 +236,7 @@ def test_settings_shortcuts_tab_cycling_and_object_text(page: Page, context: Any
 
     # F2 opens Settings; "always show object details" is saved and honoured at once.
     page.keyboard.press("F2")
-    dialog = page.get_by_test_id("settings-modal")
+    dialog = page.get_by_role("dialog", name="Settings")
     expect(dialog).to_be_visible()
     dialog.get_by_role("tab", name="Workspace").click()
     dialog.get_by_role("checkbox", name="Always show object details").check()
@@ -246,6 +247,7 @@ def test_settings_shortcuts_tab_cycling_and_object_text(page: Page, context: Any
     assert len(page.evaluate(OBJECT_TEXTS_JS)) == 2
 
     save_with_ctrl_s(page)
+    wait_for_draft(page, job["id"], present=False)
     page.reload()
     expect(canvas.element).to_have_attribute("data-frame-ready", "true")
     for _ in range(30):

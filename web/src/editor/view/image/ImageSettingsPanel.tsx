@@ -3,6 +3,7 @@
 import { BgColorsOutlined } from "@ant-design/icons";
 import { Button, Checkbox, ColorPicker, InputNumber, Popover, Slider, Tooltip, Typography } from "antd";
 import type { Color } from "antd/es/color-picker";
+import { useState } from "react";
 import {
   DEFAULT_IMAGE_SETTINGS,
   GAMMA_RANGE,
@@ -115,9 +116,18 @@ function PanelBody({ settings, onChange }: Props) {
 }
 
 export function ImageSettingsButton({ settings, onChange }: Props) {
+  const [open, setOpen] = useState(false);
   return (
-    <Popover trigger="click" placement="rightTop" title="Image settings" content={<PanelBody settings={settings} onChange={onChange} />}>
-      <Tooltip placement="right" title="Image settings">
+    <Popover
+      trigger="click"
+      placement="rightTop"
+      title="Image settings"
+      open={open}
+      onOpenChange={setOpen}
+      content={<PanelBody settings={settings} onChange={onChange} />}
+    >
+      {/* The tooltip would cover the panel's title while it is open. */}
+      <Tooltip placement="right" title="Image settings" {...(open ? { open: false } : {})}>
         <Button aria-label="Image settings" data-testid="image-settings-button" type="text" icon={<BgColorsOutlined />} className="editor-tool" />
       </Tooltip>
     </Popover>
