@@ -46,6 +46,8 @@ BRIGHTEST_JS = """([x, y, half]) => {
 }"""
 
 SELECTED = re.compile("editor-object-selected")
+COPY_SHOWN_JS = "() => window.Konva.stages[0].getLayers()[0].find('Image').some((node) => node.image() instanceof HTMLCanvasElement)"
+SMOOTHING_JS = "() => window.Konva.stages[0].getLayers()[0].imageSmoothingEnabled()"
 OBJECT_TEXTS_JS = "() => window.Konva.stages[0].find('.object-text').map((node) => node.text())"
 
 
@@ -103,7 +105,10 @@ def test_image_settings_change_pixels_show_a_grid_and_reset(page: Page, context:
     assert max(flat) - min(flat) <= 4, flat  # no contrast: one grey
 
     slider_to(page, "image-gamma", "End")
-    wait_for_pixel(page, canvas, point, differs_from=flat)
+    lifted = wait_for_pixel(page, canvas, point, differs_from=flat)
+    # Shown at once by filtering while drawing; then the adjusted copy of the frame takes over.
+    page.wait_for_function(COPY_SHOWN_JS)
+    assert frame_pixel(page, canvas, *point) == lifted
     screenshot("adjusted")
 
     page.get_by_test_id("image-reset").click()
@@ -238,13 +243,18 @@ def test_settings_shortcuts_tab_cycling_and_object_text(page: Page, context: Any
     page.keyboard.press("F2")
     dialog = page.get_by_role("dialog", name="Settings")
     expect(dialog).to_be_visible()
+    assert page.evaluate(SMOOTHING_JS) is True
+    dialog.get_by_role("checkbox", name="Smooth image").uncheck()
     dialog.get_by_role("tab", name="Workspace").click()
     dialog.get_by_role("checkbox", name="Always show object details").check()
     dialog.get_by_role("button", name="Save").click()
     expect(dialog).to_be_hidden()
-    assert _json(context.request.get("/api/users/self/settings"))["workspace"] == {"showObjectsTextAlways": True}
+    stored = _json(context.request.get("/api/users/self/settings"))
+    assert stored["workspace"] == {"showObjectsTextAlways": True}
+    assert stored["player"] == {"smoothImage": False}
     page.wait_for_timeout(200)
     assert len(page.evaluate(OBJECT_TEXTS_JS)) == 2
+    assert page.evaluate(SMOOTHING_JS) is False
 
     save_with_ctrl_s(page)
     wait_for_draft(page, job["id"], present=False)

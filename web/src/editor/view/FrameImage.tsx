@@ -2,7 +2,7 @@
 // settings applied (adjustments, grid) and the frame layer's smoothing set from the Player settings.
 import type Konva from "konva";
 import { useEffect, useRef } from "react";
-import { Image as KonvaImage, Rect } from "react-konva";
+import { Image as KonvaImage, Rect, Shape } from "react-konva";
 import type { Size } from "../engine/geometry/coords";
 import { FrameGrid } from "./image/FrameGrid";
 import { DEFAULT_IMAGE_SETTINGS, type ImageSettings } from "./image/imageSettings";
@@ -23,8 +23,8 @@ export interface FrameImageProps {
 }
 
 export function FrameImage({ image, imageSize, view = DEFAULT_FRAME_VIEW }: FrameImageProps) {
-  const source = useAdjustedImage(image, view.image.adjustments);
-  const nodeRef = useRef<Konva.Rect | Konva.Image>(null);
+  const adjusted = useAdjustedImage(image, view.image.adjustments);
+  const nodeRef = useRef<Konva.Node>(null);
 
   // Smoothing is a property of the layer's canvas; set it there and redraw when it changes.
   useEffect(() => {
@@ -32,15 +32,36 @@ export function FrameImage({ image, imageSize, view = DEFAULT_FRAME_VIEW }: Fram
     if (!layer) return;
     layer.imageSmoothingEnabled(view.smooth);
     layer.batchDraw();
-  }, [view.smooth, source]);
+  }, [view.smooth, adjusted]);
+
+  const { width, height } = imageSize;
+  let frame: React.ReactNode;
+  if (adjusted === undefined) {
+    frame = <Rect ref={nodeRef as React.Ref<Konva.Rect>} width={width} height={height} fill="rgba(255,255,255,0.06)" listening={false} />;
+  } else if (adjusted.filter === null) {
+    frame = <KonvaImage ref={nodeRef as React.Ref<Konva.Image>} image={adjusted.source} width={width} height={height} listening={false} />;
+  } else {
+    // Filtered while drawing, until the adjusted copy is ready (useAdjustedImage).
+    const { source, filter } = adjusted;
+    frame = (
+      <Shape
+        ref={nodeRef as React.Ref<Konva.Shape>}
+        listening={false}
+        width={width}
+        height={height}
+        sceneFunc={(context) => {
+          const native = context._context;
+          native.filter = filter;
+          native.drawImage(source, 0, 0, width, height);
+          native.filter = "none";
+        }}
+      />
+    );
+  }
 
   return (
     <>
-      {source ? (
-        <KonvaImage ref={nodeRef as React.Ref<Konva.Image>} image={source} width={imageSize.width} height={imageSize.height} listening={false} />
-      ) : (
-        <Rect ref={nodeRef as React.Ref<Konva.Rect>} width={imageSize.width} height={imageSize.height} fill="rgba(255,255,255,0.06)" listening={false} />
-      )}
+      {frame}
       {view.image.grid.show && <FrameGrid grid={view.image.grid} imageSize={imageSize} />}
     </>
   );

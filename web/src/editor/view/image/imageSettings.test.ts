@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import {
   DEFAULT_IMAGE_SETTINGS,
   NEUTRAL_ADJUSTMENTS,
-  applyTable,
   cssFilter,
-  gammaTable,
+  frameFilter,
+  gammaExponent,
   gridLines,
   isNeutral,
   parseImageSettings,
@@ -22,19 +22,11 @@ describe("image adjustments", () => {
     expect(cssFilter(adjusted)).toBe("brightness(150%) saturate(0%)");
   });
 
-  it("map levels through gamma: ends fixed, mid-tones brightened above 1 and darkened below", () => {
-    const bright = gammaTable(2);
-    expect(bright[0]).toBe(0);
-    expect(bright[255]).toBe(255);
-    expect(bright[64]).toBe(Math.round(255 * (64 / 255) ** 0.5));
-    expect(gammaTable(0.5)[128]).toBeLessThan(128);
-    expect([...gammaTable(1)]).toEqual([...Array(256).keys()]);
-  });
-
-  it("apply a table to colour channels and keep alpha", () => {
-    const pixels = new Uint8ClampedArray([64, 128, 0, 10]);
-    applyTable(pixels, gammaTable(2));
-    expect([...pixels]).toEqual([128, 181, 0, 10]);
+  it("add gamma as the SVG filter, alone or after the CSS functions", () => {
+    expect(frameFilter({ ...NEUTRAL_ADJUSTMENTS, gamma: 2 }, "url(#g)")).toBe("url(#g)");
+    expect(frameFilter({ ...NEUTRAL_ADJUSTMENTS, contrast: 50, gamma: 2 }, "url(#g)")).toBe("contrast(50%) url(#g)");
+    expect(frameFilter({ ...NEUTRAL_ADJUSTMENTS, contrast: 50 }, "url(#g)")).toBe("contrast(50%)");
+    expect(gammaExponent(2)).toBe(0.5);
   });
 });
 

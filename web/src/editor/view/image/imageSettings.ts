@@ -1,8 +1,8 @@
 /**
  * The image settings of the editor (CVAT's "Image settings" panel): brightness, contrast,
  * saturation and gamma of the frame, and a grid over it. Pure values and the rules around them:
- * defaults, whether anything needs computing at all, the canvas filter string and gamma's lookup
- * table, and a tolerant reading of what the browser stored.
+ * defaults, whether anything needs computing at all, the canvas filter string (gamma as an SVG
+ * transfer function), and a tolerant reading of what the browser stored.
  */
 
 export interface ImageAdjustments {
@@ -55,21 +55,19 @@ export function cssFilter(adjustments: ImageAdjustments): string {
   return parts.length > 0 ? parts.join(" ") : "none";
 }
 
-/** 256 output levels for gamma: one table look-up per channel instead of a `pow` per pixel. */
-export function gammaTable(gamma: number): Uint8ClampedArray {
-  const table = new Uint8ClampedArray(256);
-  const exponent = 1 / gamma;
-  for (let level = 0; level < 256; level++) table[level] = Math.round(255 * (level / 255) ** exponent);
-  return table;
+/**
+ * The full filter: the CSS functions, then gamma through an SVG filter (CSS has no gamma
+ * function) referenced by `gammaFilterUrl`, e.g. "url(#contour-gamma)".
+ */
+export function frameFilter(adjustments: ImageAdjustments, gammaFilterUrl: string): string {
+  const css = cssFilter(adjustments);
+  if (adjustments.gamma === 1) return css;
+  return css === "none" ? gammaFilterUrl : `${css} ${gammaFilterUrl}`;
 }
 
-/** Applies `table` to the red, green and blue channels of RGBA pixels, in place (alpha kept). */
-export function applyTable(pixels: Uint8ClampedArray, table: Uint8ClampedArray): void {
-  for (let i = 0; i < pixels.length; i += 4) {
-    pixels[i] = table[pixels[i]!]!;
-    pixels[i + 1] = table[pixels[i + 1]!]!;
-    pixels[i + 2] = table[pixels[i + 2]!]!;
-  }
+/** The SVG transfer function's exponent: out = in^(1/gamma), so gamma above 1 lifts the shadows. */
+export function gammaExponent(gamma: number): number {
+  return 1 / gamma;
 }
 
 const HEX_COLOR = /^#[0-9a-f]{6}$/i;

@@ -1,32 +1,47 @@
 /**
- * The frame as the canvas should draw it: the decoded bitmap itself while the adjustments are
- * neutral (no copy, no work), otherwise an adjusted copy recomputed only when the frame or a value
- * changes. Two canvases take turns, so each result is a new object and Konva redraws it, without
- * allocating a frame-sized canvas per slider step.
+ * The frame as the canvas should draw it (see adjustImage.ts for the measurements behind this):
+ * the decoded bitmap itself while the adjustments are neutral (no copy, no work); after a change,
+ * the bitmap with a filter to apply while drawing, until the adjusted copy of the frame is
+ * rendered, then that copy. Two canvases take turns, so the copy being shown is never the one
+ * being rendered into.
  */
 import { useEffect, useRef, useState } from "react";
-import { renderAdjusted } from "./adjustImage";
-import { isNeutral, type ImageAdjustments } from "./imageSettings";
+import { gammaFilterUrl, renderAdjustedInStrips } from "./adjustImage";
+import { frameFilter, isNeutral, type ImageAdjustments } from "./imageSettings";
 
 export type FrameSource = ImageBitmap | HTMLCanvasElement;
 
-export function useAdjustedImage(image: ImageBitmap | undefined, adjustments: ImageAdjustments): FrameSource | undefined {
+export interface AdjustedFrame {
+  readonly source: FrameSource;
+  /** A canvas filter to apply while drawing `source`, or null when it is drawn as it is. */
+  readonly filter: string | null;
+}
+
+export function useAdjustedImage(image: ImageBitmap | undefined, adjustments: ImageAdjustments): AdjustedFrame | undefined {
   const canvases = useRef<HTMLCanvasElement[]>([]);
   const turn = useRef(0);
-  const [adjusted, setAdjusted] = useState<{ from: ImageBitmap; values: ImageAdjustments; canvas: HTMLCanvasElement } | null>(null);
+  const [done, setDone] = useState<{ from: ImageBitmap; key: string; canvas: HTMLCanvasElement } | null>(null);
   const neutral = isNeutral(adjustments);
+  const filter = neutral ? "none" : frameFilter(adjustments, gammaFilterUrl(adjustments.gamma));
+  // The filter string names the gamma filter, not its exponent: the values themselves tell copies apart.
+  const key = `${adjustments.brightness}/${adjustments.contrast}/${adjustments.saturation}/${adjustments.gamma}`;
 
   useEffect(() => {
     if (image === undefined || neutral) return;
-    // Coalesce a slider's bursts of changes into one render per animation frame.
-    const handle = requestAnimationFrame(() => {
+    const abort = new AbortController();
+    // Wait for a slider to rest before rendering the copy; drawing with the filter covers the wait.
+    const start = window.setTimeout(() => {
       turn.current = 1 - turn.current;
       const canvas = (canvases.current[turn.current] ??= document.createElement("canvas"));
-      renderAdjusted(image, adjustments, canvas);
-      setAdjusted({ from: image, values: adjustments, canvas });
-    });
-    return () => cancelAnimationFrame(handle);
-  }, [image, adjustments, neutral]);
+      void renderAdjustedInStrips(image, filter, canvas, abort.signal).then((complete) => {
+        if (complete) setDone({ from: image, key, canvas });
+      });
+    }, 250);
+    return () => {
+      window.clearTimeout(start);
+      abort.abort();
+    };
+  }, [image, filter, key, neutral]);
 
   // Neutral again: give the copies' memory back.
   useEffect(() => {
@@ -36,11 +51,11 @@ export function useAdjustedImage(image: ImageBitmap | undefined, adjustments: Im
       canvas.height = 0;
     }
     canvases.current = [];
-    setAdjusted(null);
+    setDone(null);
   }, [neutral]);
 
   if (image === undefined) return undefined;
-  if (neutral) return image;
-  // Until the new frame is adjusted, show it plain rather than the previous frame's copy.
-  return adjusted !== null && adjusted.from === image ? adjusted.canvas : image;
+  if (neutral) return { source: image, filter: null };
+  if (done !== null && done.from === image && done.key === key) return { source: done.canvas, filter: null };
+  return { source: image, filter };
 }
