@@ -13,6 +13,7 @@ from typing import Any
 
 from playwright.sync_api import Page, expect
 
+from tests.e2e.conftest import api_headers
 from tests.e2e.test_editor import (
     Canvas,
     _json,
@@ -171,6 +172,20 @@ def test_rotation_per_frame_and_drawing_on_a_rotated_frame(page: Page, context: 
     choose_tool(page, "cursor")
     canvas.click(150, 150)
     expect(page.locator("[data-testid=object-item].editor-object-selected")).to_have_count(1)
+
+    # "Rotate all images": one turn for every frame of the job.
+    headers = api_headers(context)
+    _json(context.request.patch("/api/users/self/settings", data={"player": {"rotateAll": True}}, headers=headers))
+    wait_for_draft(page, job["id"], present=False)
+    page.reload()
+    expect(canvas.element).to_have_attribute("data-frame-ready", "true")
+    expect(area).to_have_attribute("data-rotation", "0")
+    page.keyboard.press("Control+Shift+r")
+    expect(area).to_have_attribute("data-rotation", "270")
+    page.keyboard.press("f")
+    expect(editor).to_have_attribute("data-frame", "1")
+    expect(area).to_have_attribute("data-rotation", "270")
+    screenshot("rotate-all")
 
 
 def test_z_layer_slider_hides_upper_shapes_and_new_layer(page: Page, context: Any, signed_in: Any, screenshot: Any) -> None:

@@ -41,6 +41,8 @@ export interface EditorCommands {
   showShortcuts?(): void;
   activateNextObject?(): void;
   activatePreviousObject?(): void;
+  /** False while the focus is in a dialog, where Tab moves between its fields. */
+  canActivateObjects?(): boolean;
 }
 
 type Handlers = Partial<Record<DefaultActionId, ActionHandler<EditorCommands>>>;
@@ -77,8 +79,12 @@ function handlers(): Handlers {
   bound["canvas.rotateAnticlockwise"] = optional((c) => c.rotateAnticlockwise);
   bound["editor.openSettings"] = optional((c) => c.openSettings);
   bound["editor.showShortcuts"] = optional((c) => c.showShortcuts);
-  bound["object.activateNext"] = optional((c) => c.activateNextObject);
-  bound["object.activatePrevious"] = optional((c) => c.activatePreviousObject);
+  const cycling = (pick: (c: EditorCommands) => (() => void) | undefined): ActionHandler<EditorCommands> => ({
+    when: (c) => pick(c) !== undefined && (c.canActivateObjects?.() ?? true),
+    run: (c) => pick(c)?.call(c),
+  });
+  bound["object.activateNext"] = cycling((c) => c.activateNextObject);
+  bound["object.activatePrevious"] = cycling((c) => c.activatePreviousObject);
   for (const slot of LABEL_SLOTS) bound[`labels.select.${slot}`] = { run: (c) => c.selectLabelSlot(slot) };
   return bound;
 }

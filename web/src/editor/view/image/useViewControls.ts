@@ -22,6 +22,11 @@ import { currentLayer, shapesUpToLayer, zRange } from "./zLayer";
 
 const FIT_PADDING_PX = 16;
 
+/** Dialogs and popovers keep Tab for moving between their own fields. */
+function isInOverlay(element: Element | null): boolean {
+  return element?.closest('[role="dialog"], .ant-modal-wrap, .ant-popover') != null;
+}
+
 export interface ViewControlsInput {
   store: EditorStore;
   frame: number;
@@ -114,6 +119,7 @@ export function useViewControls(input: ViewControlsInput) {
     showShortcuts: () => setShortcutsOpen((open) => !open),
     activateNextObject: () => activate(1),
     activatePreviousObject: () => activate(-1),
+    canActivateObjects: () => !isInOverlay(document.activeElement),
   };
 
   return {

@@ -47,6 +47,13 @@ describe("view actions", () => {
     expect(commands.activatePreviousObject).toHaveBeenCalledOnce();
   });
 
+  it("leave Tab to a dialog that has the focus", () => {
+    const commands = { ...baseCommands(), activateNextObject: vi.fn(), canActivateObjects: () => false };
+    const [result] = press("Tab", commands);
+    expect(commands.activateNextObject).not.toHaveBeenCalled();
+    expect(result?.preventDefault).toBe(false);
+  });
+
   it("leave the keys to the browser where a view does not offer them", () => {
     const [result] = press("Tab", baseCommands());
     expect(result?.preventDefault).toBe(false);
