@@ -28,6 +28,11 @@ export interface ObjectTextLayerProps {
 /** Screen pixels between an object's box and its text. */
 const GAP_PX = 4;
 
+/** "Auto" position: right of the box, or left of it where the right would run off the canvas. */
+function autoX(left: number, right: number, width: number, canvasWidth: number): number {
+  return right + GAP_PX + width > canvasWidth && left - GAP_PX - width >= 0 ? left - GAP_PX - width : right + GAP_PX;
+}
+
 export function ObjectTextLayer({ shapes, selectedIds, viewport, labels, serverIdOf, settings }: ObjectTextLayerProps) {
   const shown = settings.always ? shapes : shapes.filter((shape) => selectedIds.includes(shape.clientId));
   return (
@@ -60,7 +65,7 @@ export function ObjectTextLayer({ shapes, selectedIds, viewport, labels, serverI
             key={shape.clientId}
             name="object-text"
             text={text}
-            x={centered ? (left + right) / 2 - width / 2 : right + GAP_PX}
+            x={centered ? (left + right) / 2 - width / 2 : autoX(left, right, width, viewport.canvasSize.width)}
             y={centered ? (top + bottom) / 2 - height / 2 : top}
             width={centered ? width : undefined}
             align={centered ? "center" : "left"}

@@ -1,7 +1,7 @@
 // The z-layer slider over the canvas (CVAT's, top left): shapes above the chosen layer are not
 // drawn or picked; "+" opens a new layer on top, which new shapes are drawn into.
 import { PlusOutlined } from "@ant-design/icons";
-import { Button, Slider, Tooltip } from "antd";
+import { Button, Slider, Tooltip, Typography } from "antd";
 import type { ZRange } from "./zLayer";
 
 export interface ZLayerSliderProps {
@@ -14,6 +14,9 @@ export interface ZLayerSliderProps {
 export function ZLayerSlider({ range, layer, onLayerChange, onAddLayer }: ZLayerSliderProps) {
   return (
     <div className="editor-zlayer" data-testid="z-layer" data-layer={layer} data-min={range.min} data-max={range.max}>
+      <Typography.Text type="secondary" className="editor-zlayer-caption">
+        Layer {layer}
+      </Typography.Text>
       <div className="editor-slider editor-zlayer-slider" data-testid="z-layer-slider">
         <Slider
           min={range.min}
