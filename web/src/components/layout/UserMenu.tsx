@@ -7,6 +7,7 @@ import type { User } from "../../api/types";
 import { useSession } from "../../lib/session";
 import { ChangePasswordModal } from "./ChangePasswordModal";
 import { SettingsModal } from "./SettingsModal";
+import { useSettingsModal } from "./SettingsModalStore";
 
 function initialsOf(user: User): string {
   const fromNames = `${user.first_name.trim().charAt(0)}${user.last_name.trim().charAt(0)}`;
@@ -20,15 +21,16 @@ function fullNameOf(user: User): string {
 export function UserMenu() {
   const { user, signOut } = useSession();
   const { message } = App.useApp();
-  const [settingsOpen, setSettingsOpen] = useState(false);
+  const settingsOpen = useSettingsModal((state) => state.open);
+  const setSettingsOpen = useSettingsModal((state) => state.setOpen);
   const [passwordOpen, setPasswordOpen] = useState(false);
 
   // F2 opens and closes Settings anywhere in the app, as in CVAT.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key !== "F2" || event.repeat) return;
+      if (event.key !== "F2" || event.repeat || useSettingsModal.getState().keysOwnedByPage) return;
       event.preventDefault();
-      setSettingsOpen((open) => !open);
+      useSettingsModal.getState().toggle();
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);

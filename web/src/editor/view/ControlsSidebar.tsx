@@ -30,9 +30,11 @@ export interface ControlsSidebarProps {
   labels: readonly Label[];
   labelId: number | null;
   onLabelChange: (labelId: number) => void;
+  /** More controls below the tools (the view controls). */
+  children?: ReactNode;
 }
 
-export function ControlsSidebar({ tool, onToolChange, labels, labelId, onLabelChange }: ControlsSidebarProps) {
+export function ControlsSidebar({ tool, onToolChange, labels, labelId, onLabelChange, children }: ControlsSidebarProps) {
   return (
     <aside className="editor-controls" data-testid="editor-controls">
       <Typography.Text type="secondary" className="editor-controls-caption">
@@ -77,6 +79,7 @@ export function ControlsSidebar({ tool, onToolChange, labels, labelId, onLabelCh
           </Tooltip>
         ))}
       </div>
+      {children}
     </aside>
   );
 }

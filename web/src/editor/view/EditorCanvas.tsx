@@ -71,6 +71,10 @@ export interface EditorCanvasProps {
   /** A click on the frame with the tag tool. */
   onTagClick?: () => void;
   background: string;
+  /** Image settings and smoothing of the frame. */
+  frameView?: import("./FrameImage").FrameView;
+  /** Drawn in screen space on the top layer (object text). */
+  overlay?: React.ReactNode;
 }
 
 export function EditorCanvas(props: EditorCanvasProps) {
@@ -265,7 +269,7 @@ export function EditorCanvas(props: EditorCanvasProps) {
               rest, and the selected shapes with what is being drawn or edited. */}
           <Layer listening={false}>
             <Group {...imageSpace}>
-              <FrameImage image={shownImage} imageSize={imageSize} />
+              <FrameImage image={shownImage} imageSize={imageSize} {...(props.frameView ? { view: props.frameView } : {})} />
             </Group>
           </Layer>
           <Layer listening={false}>
@@ -286,6 +290,7 @@ export function EditorCanvas(props: EditorCanvasProps) {
                 <ShapeNode type={drawing.type} points={preview} rotation={0} color={props.drawingColor} scale={viewport.scale} preview />
               )}
             </Group>
+            {props.overlay}
           </Layer>
         </Stage>
       )}

@@ -38,7 +38,13 @@ import { TopBar, type SaveIndicator } from "./TopBar";
 import { useDraftRecovery } from "./useDraftRecovery";
 import { useEditorKeyboard } from "./useEditorKeyboard";
 import { useFrameSupply } from "./useFrameSupply";
+import { ObjectTextLayer } from "./image/ObjectTextLayer";
+import { ShortcutsDialog } from "./image/ShortcutsDialog";
+import { useViewControls } from "./image/useViewControls";
+import { ViewControls } from "./image/ViewControls";
+import { ZLayerSlider } from "./image/ZLayerSlider";
 import "./editor.css";
+import "./image/image.css";
 
 const FIT_PADDING_PX = 16;
 
@@ -84,6 +90,14 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
   const shapes = useMemo(() => visibleShapes(objects), [objects]);
   const pickable = useMemo(() => pickableShapes(objects), [objects]);
   const { appearance, setAppearance, canvasAppearance } = usePersistentAppearance();
+  const sidebarOrder = useRef<readonly ClientId[] | null>(null);
+  const onSidebarOrder = useCallback((ids: readonly ClientId[]) => {
+    sidebarOrder.current = ids;
+  }, []);
+  const view = useViewControls({
+    store, frame, settings, labels, objects, shapes, pickable, selectedIds: selection.selectedIds, setViewport,
+    listedIds: () => sidebarOrder.current,
+  });
   const colorOf = useCallback(
     (shape: ShapeObject) => objectColor(shape, viewFlagsOf(document, shape.clientId), appearance.colorBy, colors),
     [document, colors, appearance.colorBy],
@@ -190,7 +204,8 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
       message.warning("The shape is too small or outside the image, so it was not added.");
       return;
     }
-    createObject(store, { kind: "shape", type: shape.type, frame, labelId, points });
+    const zOrder = view.newShapeZOrder;
+    createObject(store, { kind: "shape", type: shape.type, frame, labelId, points, ...(zOrder === undefined ? {} : { zOrder }) });
   };
 
   const addTag = () => {
@@ -278,6 +293,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
       const label = labels[slot === 0 ? 9 : slot - 1];
       if (label) setLabelId(label.id);
     },
+    ...view.commands,
   };
 
   const registry = useMemo(() => createEditorActions(), []);
@@ -309,15 +325,19 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
         onFrameInput={(value) => showFrame(goToFrame(frames, value, navigation))}
       />
       <div className="editor-body">
-        <ControlsSidebar tool={tool} onToolChange={chooseTool} labels={labels} labelId={labelId} onLabelChange={setLabelId} />
+        <ControlsSidebar tool={tool} onToolChange={chooseTool} labels={labels} labelId={labelId} onLabelChange={setLabelId}>
+          <ViewControls registry={registry} keymap={keymap} commands={commands} imageSettings={view.imageSettings} onImageSettingsChange={view.setImageSettings} />
+        </ControlsSidebar>
+        <div className="editor-canvas-area" data-testid="editor-canvas-area" data-rotation={viewport?.rotation ?? 0}>
+        <ZLayerSlider {...view.zLayer} />
         <EditorCanvas
           store={store}
           image={image}
           imageSize={imageSize}
           loading={image === undefined && !frameError}
           error={frameError ? describeError(frameError) : null}
-          shapes={shapes}
-          pickable={pickable}
+          shapes={view.shapes}
+          pickable={view.pickable}
           selectedIds={selected}
           colorOf={colorOf}
           appearance={canvasAppearance}
@@ -329,7 +349,14 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
           onDrawn={createDrawn}
           onTagClick={tool === "tag" ? addTag : undefined}
           background={appearance.showBitmap ? BITMAP_BACKGROUND : settings.player.canvasBackgroundColor}
+          frameView={view.frameView}
+          overlay={
+            viewport !== null && (
+              <ObjectTextLayer shapes={view.shapes} selectedIds={selected} viewport={viewport} labels={view.textLabels} serverIdOf={serverIdOf} settings={view.objectText} />
+            )
+          }
         />
+        </div>
         <ObjectsSidebar
           objects={objects}
           labels={labels}
@@ -346,9 +373,11 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
           onLabelChange={setLabelId}
           appearance={appearance}
           onAppearanceChange={setAppearance}
+          onOrderChange={onSidebarOrder}
         />
       </div>
       {sidebar.dialogs}
+      <ShortcutsDialog {...view.shortcuts} actions={registry.actions} keymap={keymap} />
     </div>
   );
 }

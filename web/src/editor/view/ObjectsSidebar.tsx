@@ -1,7 +1,7 @@
 // The right sidebar: the Objects tab (the frame's objects as cards, sorted and windowed, with
 // lock all / hide all / expand / collapse), the Labels tab, and the Appearance panel below.
 import { Empty, Tabs } from "antd";
-import { memo, useCallback, useMemo, useState, type Dispatch, type SetStateAction } from "react";
+import { memo, useCallback, useEffect, useMemo, useState, type Dispatch, type SetStateAction } from "react";
 import type { Label } from "../../api/types";
 import type { AnnotationDocument, ClientId } from "../engine/document/model";
 import type { Appearance } from "./appearance";
@@ -33,6 +33,8 @@ export interface ObjectsSidebarProps {
   onLabelChange: (labelId: number) => void;
   appearance: Appearance;
   onAppearanceChange: Dispatch<SetStateAction<Appearance>>;
+  /** Told the listed order whenever it changes (Tab walks through objects in this order). */
+  onOrderChange?: (ids: readonly ClientId[]) => void;
 }
 
 export const ObjectsSidebar = memo(function ObjectsSidebar(props: ObjectsSidebarProps) {
@@ -45,6 +47,8 @@ export const ObjectsSidebar = memo(function ObjectsSidebar(props: ObjectsSidebar
   const labelOptions = useMemo(() => labels.map((each) => ({ value: each.id, label: each.name })), [labels]);
   const labelsById = useMemo(() => new Map(labels.map((label) => [label.id, label])), [labels]);
   const ordered = useMemo(() => sortObjects(objects, sort, serverIdOf, stamps), [objects, sort, serverIdOf, stamps]);
+  const { onOrderChange } = props;
+  useEffect(() => onOrderChange?.(ordered.map(({ object }) => object.clientId)), [ordered, onOrderChange]);
 
   const toggleExpanded = useCallback((id: ClientId) => {
     setExpanded((current) => {

@@ -45,6 +45,15 @@ export interface EditorCommands {
   toggleLockAll(): void;
   toggleHiddenAll(): void;
   relabelSelected(slot: LabelSlot): void;
+  // How the frame is viewed (image/useViewControls); optional so a view without them stays valid.
+  rotateClockwise?(): void;
+  rotateAnticlockwise?(): void;
+  openSettings?(): void;
+  showShortcuts?(): void;
+  activateNextObject?(): void;
+  activatePreviousObject?(): void;
+  /** False while the focus is in a dialog, where Tab moves between its fields. */
+  canActivateObjects?(): boolean;
 }
 
 type Handlers = Partial<Record<DefaultActionId, ActionHandler<EditorCommands>>>;
@@ -81,6 +90,20 @@ function handlers(): Handlers {
     "objects.toggleLockAll": { run: (c) => c.toggleLockAll() },
     "objects.toggleHiddenAll": { run: (c) => c.toggleHiddenAll() },
   };
+  const optional = (pick: (c: EditorCommands) => (() => void) | undefined): ActionHandler<EditorCommands> => ({
+    when: (c) => pick(c) !== undefined,
+    run: (c) => pick(c)?.call(c),
+  });
+  bound["canvas.rotateClockwise"] = optional((c) => c.rotateClockwise);
+  bound["canvas.rotateAnticlockwise"] = optional((c) => c.rotateAnticlockwise);
+  bound["editor.openSettings"] = optional((c) => c.openSettings);
+  bound["editor.showShortcuts"] = optional((c) => c.showShortcuts);
+  const cycling = (pick: (c: EditorCommands) => (() => void) | undefined): ActionHandler<EditorCommands> => ({
+    when: (c) => pick(c) !== undefined && (c.canActivateObjects?.() ?? true),
+    run: (c) => pick(c)?.call(c),
+  });
+  bound["object.activateNext"] = cycling((c) => c.activateNextObject);
+  bound["object.activatePrevious"] = cycling((c) => c.activatePreviousObject);
   for (const slot of LABEL_SLOTS) bound[`labels.select.${slot}`] = { run: (c) => c.selectLabelSlot(slot) };
   for (const slot of LABEL_SLOTS) bound[`object.relabel.${slot}`] = withSelection((c) => c.relabelSelected(slot));
   return bound;
