@@ -18,6 +18,13 @@ function fakeCommands(overrides: Partial<EditorCommands> = {}): EditorCommands {
     nextFrame: vi.fn(),
     firstFrame: vi.fn(),
     lastFrame: vi.fn(),
+    stepBack: vi.fn(),
+    stepForward: vi.fn(),
+    searchPrevious: vi.fn(),
+    searchNext: vi.fn(),
+    focusFrameInput: vi.fn(),
+    toggleFrameDeleted: vi.fn(),
+    toggleFullscreen: vi.fn(),
     togglePlay: vi.fn(),
     isDrawing: no,
     finishDrawing: vi.fn(),
@@ -49,6 +56,17 @@ describe("editor shortcuts", () => {
     press("D", commands);
     expect(commands.nextFrame).toHaveBeenCalledOnce();
     expect(commands.previousFrame).toHaveBeenCalledOnce();
+  });
+
+  it("C/V step, Left/Right search, ` focuses the frame number, Alt+Delete deletes the frame", () => {
+    const commands = fakeCommands();
+    press("C V Left Right ` Alt+Delete", commands);
+    expect(commands.stepBack).toHaveBeenCalledOnce();
+    expect(commands.stepForward).toHaveBeenCalledOnce();
+    expect(commands.searchPrevious).toHaveBeenCalledOnce();
+    expect(commands.searchNext).toHaveBeenCalledOnce();
+    expect(commands.focusFrameInput).toHaveBeenCalledOnce();
+    expect(commands.toggleFrameDeleted).toHaveBeenCalledOnce();
   });
 
   it("Ctrl+S saves", () => {
