@@ -17,6 +17,17 @@ from tests.e2e.conftest import Account, api_headers
 from tests.e2e.test_editor import Canvas, _json, choose_tool, create_task_with_job, open_editor, save_with_ctrl_s
 
 
+CVAT_XML = """<?xml version="1.0" encoding="utf-8"?>
+<annotations>
+  <version>1.1</version>
+  <image id="0" name="frame0.png" width="640" height="480">
+    <box label="car" occluded="0" source="manual" xtl="10" ytl="20" xbr="110" ybr="120" z_order="0"></box>
+    <box label="person" occluded="0" source="manual" xtl="300" ytl="20" xbr="400" ybr="120" z_order="1"></box>
+  </image>
+</annotations>
+"""
+
+
 def label_ids(context: BrowserContext, job_id: int) -> dict[str, int]:
     labels = _json(context.request.get(f"/api/labels?job_id={job_id}"))["results"]
     return {label["name"]: label["id"] for label in labels}
@@ -228,6 +239,22 @@ def test_job_info_filters_and_remove_annotations(
     stored = _json(context.request.get(f"/api/jobs/{job['id']}/annotations"))
     assert sorted(shape["frame"] for shape in stored["shapes"]) == [0, 0]
     assert [tag["frame"] for tag in stored["tags"]] == [0]
+
+    # Upload annotations (CVAT 1.1 XML) from the menu: they replace the job's, and the editor reloads them.
+    open_menu_item(page, "menu-upload-annotations")
+    page.get_by_role("dialog").locator("input[type=file]").set_input_files(
+        files=[{"name": "annotations.xml", "mimeType": "text/xml", "buffer": CVAT_XML.encode()}]
+    )
+    page.get_by_test_id("start-import").click()
+    page.get_by_role("dialog").filter(has_text="Replace the job's annotations?").get_by_role("button", name="Replace").click()
+    expect(page.locator(".ant-message")).to_contain_text("Annotations reloaded", timeout=30_000)
+    page.get_by_role("dialog").filter(has_text="Upload annotations").locator(".ant-modal-close").click()
+    page.keyboard.press("d")
+    expect(page.get_by_test_id("editor")).to_have_attribute("data-frame", "0")
+    expect(count).to_have_text("2")
+    stored = _json(context.request.get(f"/api/jobs/{job['id']}/annotations"))
+    assert sorted(shape["points"][0] for shape in stored["shapes"]) == [10, 300]
+    assert stored["tags"] == []
 
 
 def test_links_job_state_finish_export_and_leave_warning(
