@@ -264,16 +264,18 @@ function TopBarTools({ features, registry, commands, tip }: TopBarToolsProps) {
       </Tooltip>
       {plain("Job info", <InfoCircleOutlined />, "job-info-button", features.openJobInfo)}
       <Badge dot={features.filterActive} offset={[-4, 4]}>
-        <Button
-          type={features.filterActive ? "primary" : "text"}
-          ghost={features.filterActive}
-          icon={<FilterOutlined />}
-          data-testid="editor-filters"
-          data-active={features.filterActive}
-          onClick={features.openFilters}
-        >
-          Filters
-        </Button>
+        <Tooltip title={features.filterActive ? `Showing objects where ${features.filterSummary}` : "Filter the objects"}>
+          <Button
+            type={features.filterActive ? "primary" : "text"}
+            ghost={features.filterActive}
+            icon={<FilterOutlined />}
+            data-testid="editor-filters"
+            data-active={features.filterActive}
+            onClick={features.openFilters}
+          >
+            Filters
+          </Button>
+        </Tooltip>
       </Badge>
       {features.filterActive && plain("Clear the filter", <CloseCircleOutlined />, "editor-filters-clear", features.clearFilter)}
       <Select

@@ -8,10 +8,12 @@
  * `bar` to the TopBar.
  */
 import { App, type InputNumber } from "antd";
-import { useCallback, useEffect, useRef, useState, type ComponentRef, type ReactNode, type RefObject } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type ComponentRef, type ReactNode, type RefObject } from "react";
 import { requestJson } from "../../../api/client";
 import { describeError } from "../../../api/errors";
 import type { Job, Label } from "../../../api/types";
+import { describeFilter } from "../../../components/filters/describeFilter";
+import { fromFilterText } from "../../../components/filters/filterLogic";
 import { FilterModal } from "../../../components/filters/FilterModal";
 import type { EditorStore } from "../../engine/document/editorStore";
 import { tableEntries } from "../../engine/document/idTable";
@@ -54,6 +56,8 @@ export interface TopBarFeatures {
   openJobInfo: () => void;
   openFilters: () => void;
   filterActive: boolean;
+  /** The active filter in words (the Filters button's tooltip). */
+  filterSummary: string;
   clearFilter: () => void;
   searchNames: (query: string) => FrameNameMatch[];
   goToFrame: (frame: number) => void;
@@ -217,6 +221,15 @@ export function useTopBarFeatures(input: TopBarFeaturesInput): TopBarFeaturesOut
       () => message.info(`${what}: ${text}`),
     );
 
+  const filterSummary = useMemo(() => {
+    if (filter.text === "") return "";
+    try {
+      return describeFilter(fromFilterText(filter.text, filter.fields), filter.fields);
+    } catch {
+      return filter.text;
+    }
+  }, [filter.text, filter.fields]);
+
   const names = useCallback((query: string) => searchFramesByName(frames, query, { ...navigation, limit: 10 }), [frames, navigation]);
 
   const jobMenu = useJobMenu({ store, job, setJob, frames, save });
@@ -238,6 +251,7 @@ export function useTopBarFeatures(input: TopBarFeaturesInput): TopBarFeaturesOut
     openJobInfo: () => setDialog("info"),
     openFilters: () => setDialog("filters"),
     filterActive: filter.text !== "",
+    filterSummary,
     clearFilter: () => filter.setText(""),
     searchNames: names,
     goToFrame: (target) => showFrame(goToFrame(frames, target, navigation)),
