@@ -277,7 +277,7 @@ def test_links_job_state_finish_export_and_leave_warning(
 
     # Change the job state from the menu.
     page.get_by_test_id("editor-menu").click()
-    page.get_by_test_id("menu-job-state").hover()
+    page.get_by_test_id("menu-job-state").click()
     page.get_by_test_id("menu-job-state-rejected").click()
     expect(page.locator(".ant-message")).to_contain_text("Job state changed")
     assert _json(context.request.get(f"/api/jobs/{job['id']}"))["state"] == "rejected"
@@ -309,6 +309,13 @@ def test_links_job_state_finish_export_and_leave_warning(
     stored = _json(context.request.get(f"/api/jobs/{job['id']}"))
     assert (stored["stage"], stored["state"]) == ("acceptance", "completed")
     assert [shape["frame"] for shape in _json(context.request.get(f"/api/jobs/{job['id']}/annotations"))["shapes"]] == [0]
+
+    # ?object= alone opens the object's frame with it selected.
+    other = next(shape for shape in created["shapes"] if shape["frame"] == 0)
+    page.goto(f"/tasks/{task['id']}/jobs/{job['id']}?object={other['id']}")
+    expect(canvas.element).to_have_attribute("data-frame-ready", "true")
+    expect(page.get_by_test_id("editor")).to_have_attribute("data-frame", "0")
+    expect(page.locator("[data-testid=object-item].editor-object-selected")).to_have_count(1)
 
     # A new unsaved shape, then leave through the link and confirm.
     choose_tool(page, "rectangle")

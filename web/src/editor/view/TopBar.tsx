@@ -104,6 +104,8 @@ export function TopBar(props: TopBarProps) {
     }));
   const menu: MenuProps = {
     items: features ? [...features.jobMenu.items, { type: "divider" as const }, ...actionItems] : actionItems,
+    // A click opens "Change job state": a hover path to it would cross the canvas.
+    triggerSubMenuAction: "click",
     onClick: ({ key }) => {
       if (features?.jobMenu.onClick(key)) return;
       registry.run(key, commands);
@@ -252,7 +254,6 @@ function TopBarTools({ features, registry, commands, tip }: TopBarToolsProps) {
           onClick={() => registry.run("frame.delete", commands)}
         />
       </Tooltip>
-      <Divider type="vertical" />
       <Tooltip title={tip("editor.toggleFullscreen", features.fullscreen ? "Exit fullscreen" : "Fullscreen")}>
         <Button
           type="text"
@@ -285,7 +286,7 @@ function TopBarTools({ features, registry, commands, tip }: TopBarToolsProps) {
         options={AVAILABLE_WORKSPACES.map((w) => ({ value: w.value, label: w.label }))}
         aria-label="Workspace"
         data-testid="workspace-select"
-        style={{ width: 110 }}
+        style={{ width: 100 }}
       />
     </Space>
   );
