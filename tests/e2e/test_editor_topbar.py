@@ -14,7 +14,15 @@ from typing import Any
 from playwright.sync_api import BrowserContext, Page, expect
 
 from tests.e2e.conftest import Account, api_headers
-from tests.e2e.test_editor import Canvas, _json, choose_tool, create_task_with_job, open_editor, save_with_ctrl_s
+from tests.e2e.test_editor import (
+    Canvas,
+    _json,
+    choose_tool,
+    create_task_with_job,
+    open_editor,
+    save_with_ctrl_s,
+    wait_for_draft,
+)
 
 
 CVAT_XML = """<?xml version="1.0" encoding="utf-8"?>
@@ -312,6 +320,7 @@ def test_links_job_state_finish_export_and_leave_warning(
 
     # ?object= alone opens the object's frame with it selected.
     other = next(shape for shape in created["shapes"] if shape["frame"] == 0)
+    wait_for_draft(page, job["id"], present=False)  # else reopening offers the saved work back
     page.goto(f"/tasks/{task['id']}/jobs/{job['id']}?object={other['id']}")
     expect(canvas.element).to_have_attribute("data-frame-ready", "true")
     expect(page.get_by_test_id("editor")).to_have_attribute("data-frame", "0")
