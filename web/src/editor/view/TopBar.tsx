@@ -219,7 +219,8 @@ export function TopBar(props: TopBarProps) {
       {features && <TopBarTools features={features} registry={registry} commands={commands} tip={tip} />}
       <Space size={4}>
         <Link to={`/tasks/${props.taskId}`}>Task #{props.taskId}</Link>
-        <Typography.Text type="secondary">Job #{props.jobId}</Typography.Text>
+        {/* With the tools the job's number is in Job info; the bar keeps one row at 1440 px. */}
+        {!features && <Typography.Text type="secondary">Job #{props.jobId}</Typography.Text>}
       </Space>
     </div>
   );

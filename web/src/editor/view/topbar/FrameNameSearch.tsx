@@ -33,7 +33,7 @@ export function FrameNameSearch({ search, onGo }: FrameNameSearchProps) {
         size="small"
         allowClear
         prefix={<SearchOutlined />}
-        placeholder="Search frame by name"
+        placeholder="Find by name"
         aria-label="Search frame by name"
         data-testid="frame-search-input"
         onPressEnter={(event) => {
