@@ -42,7 +42,8 @@ export function ImportDatasetModal({ target, open, onClose, onImported }: Import
   const uploadAbort = useRef<AbortController | null>(null);
   const { state } = followed;
   const busy = starting || isRunning(state.phase);
-  const isTask = target.kind === "task";
+  // Jobs take annotations like tasks do.
+  const isTask = target.kind !== "project";
   const noun = isTask ? "annotations" : "dataset";
 
   const importers = useMemo(
@@ -61,8 +62,8 @@ export function ImportDatasetModal({ target, open, onClose, onImported }: Import
   function confirmReplacement(): Promise<boolean> {
     return new Promise((resolve) => {
       modal.confirm({
-        title: "Replace the task's annotations?",
-        content: "Every annotation of this task is deleted and replaced by the uploaded ones.",
+        title: `Replace the ${target.kind}'s annotations?`,
+        content: `Every annotation of this ${target.kind} is deleted and replaced by the uploaded ones.`,
         okText: "Replace",
         okButtonProps: { danger: true },
         onOk: () => resolve(true),

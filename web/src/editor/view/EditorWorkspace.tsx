@@ -43,13 +43,18 @@ import { ShortcutsDialog } from "./image/ShortcutsDialog";
 import { useViewControls } from "./image/useViewControls";
 import { ViewControls } from "./image/ViewControls";
 import { ZLayerSlider } from "./image/ZLayerSlider";
+import { useLeaveWarning } from "./job/useLeaveWarning";
+import { useFilteredObjects, useObjectFilter } from "./topbar/useObjectFilter";
+import { useTopBarFeatures } from "./topbar/useTopBarFeatures";
 import "./editor.css";
 import "./image/image.css";
 
 const FIT_PADDING_PX = 16;
 
 export function EditorWorkspace({ data }: { data: EditorData }) {
-  const { job, frames, labels } = data;
+  const { job, labels } = data;
+  // Deleting or restoring a frame replaces the frames (view/topbar).
+  const [frames, setFrames] = useState(data.frames);
   const { message, notification, modal } = App.useApp();
   const { settings } = useSettings();
   const navigation = useMemo(() => ({ showDeleted: settings.player.showDeletedFrames }), [settings.player.showDeletedFrames]);
@@ -78,7 +83,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
   const [playing, setPlaying] = useState(false);
   const savingRef = useRef(false);
 
-  const { cache, image, error: frameError } = useFrameSupply(job.id, frames, frame, direction);
+  const { cache, image, error: frameError } = useFrameSupply(job.id, data.frames, frame, direction); // the chunk layout never changes
   const size = frames.frameSize(frame);
   const width = size?.width ?? 1;
   const height = size?.height ?? 1;
@@ -86,7 +91,10 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
   const colors = useMemo(() => labelColors(labels), [labels]);
 
   const [frameObjectsOf] = useState(createFrameObjectsMemo);
-  const objects = useMemo(() => frameObjectsOf(document, frameIndex, frame), [frameObjectsOf, document, frameIndex, frame]);
+  const objectFilter = useObjectFilter(labels);
+  const filterServerIdOf = useCallback((id: ClientId) => getEntry(serverIds, id), [serverIds]);
+  const unfilteredObjects = useMemo(() => frameObjectsOf(document, frameIndex, frame), [frameObjectsOf, document, frameIndex, frame]);
+  const objects = useFilteredObjects(unfilteredObjects, objectFilter, filterServerIdOf);
   const shapes = useMemo(() => visibleShapes(objects), [objects]);
   const pickable = useMemo(() => pickableShapes(objects), [objects]);
   const { appearance, setAppearance, canvasAppearance } = usePersistentAppearance();
@@ -165,6 +173,23 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
 
   useDraftRecovery(store, job.id, { modal, message, notification });
 
+  const topBar = useTopBarFeatures({
+    store,
+    document,
+    job,
+    frames,
+    setFrames,
+    labels,
+    frame,
+    showFrame,
+    navigation,
+    frameStep: settings.player.frameStep,
+    filter: objectFilter,
+    serverIdOf: filterServerIdOf,
+    save,
+    setLabelId,
+  });
+
   // Autosave (Workspace settings): only when something is unsaved, never two saves at once.
   const saveRef = useRef(save);
   saveRef.current = save;
@@ -186,6 +211,8 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
     window.addEventListener("beforeunload", warn);
     return () => window.removeEventListener("beforeunload", warn);
   }, [unsaved]);
+  // Leaving through a link inside the app asks too.
+  useLeaveWarning(unsaved);
 
   // --- tools and objects ------------------------------------------------------------------------
   const chooseTool = (next: Tool) => {
@@ -264,6 +291,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
     nextFrame: () => showFrame(nextFrame(frames, frame, navigation), 1),
     firstFrame: () => showFrame(firstFrame(frames, navigation), -1),
     lastFrame: () => showFrame(lastFrame(frames, navigation), 1),
+    ...topBar.commands,
     togglePlay: () => {
       const player = playerRef.current;
       if (player === null) return;
@@ -323,7 +351,9 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
         stopFrame={frames.stopFrame}
         frameName={frames.frameName(frame)}
         onFrameInput={(value) => showFrame(goToFrame(frames, value, navigation))}
+        features={topBar.bar}
       />
+      {topBar.dialogs}
       <div className="editor-body">
         <ControlsSidebar tool={tool} onToolChange={chooseTool} labels={labels} labelId={labelId} onLabelChange={setLabelId}>
           <ViewControls registry={registry} keymap={keymap} commands={commands} imageSettings={view.imageSettings} onImageSettingsChange={view.setImageSettings} />

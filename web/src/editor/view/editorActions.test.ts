@@ -1,56 +1,6 @@
-import { describe, expect, it, vi } from "vitest";
-import { createKeyDispatcher } from "../engine/actions/dispatch";
-import { simulatedKeyPresses } from "../engine/actions/simulatedKeys";
-import type { Scope } from "../engine/actions/scopes";
-import { createEditorActions, createEditorKeymap, type EditorCommands } from "./editorActions";
+import { describe, expect, it } from "vitest";
+import { fakeCommands, press } from "./editorActionsTesting";
 
-function fakeCommands(overrides: Partial<EditorCommands> = {}): EditorCommands {
-  const yes = () => true;
-  const no = () => false;
-  return {
-    canSave: yes,
-    save: vi.fn(),
-    canUndo: yes,
-    undo: vi.fn(),
-    canRedo: yes,
-    redo: vi.fn(),
-    previousFrame: vi.fn(),
-    nextFrame: vi.fn(),
-    firstFrame: vi.fn(),
-    lastFrame: vi.fn(),
-    togglePlay: vi.fn(),
-    isDrawing: no,
-    finishDrawing: vi.fn(),
-    drawAgain: vi.fn(),
-    cancel: vi.fn(),
-    hasSelection: yes,
-    removeSelected: vi.fn(),
-    toggleLock: vi.fn(),
-    toggleOccluded: vi.fn(),
-    toggleHidden: vi.fn(),
-    fit: vi.fn(),
-    selectLabelSlot: vi.fn(),
-    copySelected: vi.fn(),
-    canPaste: yes,
-    paste: vi.fn(),
-    propagateSelected: vi.fn(),
-    toForeground: vi.fn(),
-    toBackground: vi.fn(),
-    changeColor: vi.fn(),
-    toggleLockAll: vi.fn(),
-    toggleHiddenAll: vi.fn(),
-    relabelSelected: vi.fn(),
-    ...overrides,
-  };
-}
-
-function press(keys: string, commands: EditorCommands, scopes: Scope[] = ["canvas"]) {
-  const registry = createEditorActions();
-  const dispatcher = createKeyDispatcher(registry, createEditorKeymap(registry, {}, "pc"), {
-    isTypingTarget: () => false,
-  });
-  return simulatedKeyPresses(keys, "pc").map((event) => dispatcher.handle(event, commands, scopes));
-}
 
 describe("editor shortcuts", () => {
   it("F goes to the next frame and D to the previous one", () => {
@@ -59,6 +9,17 @@ describe("editor shortcuts", () => {
     press("D", commands);
     expect(commands.nextFrame).toHaveBeenCalledOnce();
     expect(commands.previousFrame).toHaveBeenCalledOnce();
+  });
+
+  it("C/V step, Left/Right search, ` focuses the frame number, Alt+Delete deletes the frame", () => {
+    const commands = fakeCommands();
+    press("C V Left Right ` Alt+Delete", commands);
+    expect(commands.stepBack).toHaveBeenCalledOnce();
+    expect(commands.stepForward).toHaveBeenCalledOnce();
+    expect(commands.searchPrevious).toHaveBeenCalledOnce();
+    expect(commands.searchNext).toHaveBeenCalledOnce();
+    expect(commands.focusFrameInput).toHaveBeenCalledOnce();
+    expect(commands.toggleFrameDeleted).toHaveBeenCalledOnce();
   });
 
   it("Ctrl+S saves", () => {

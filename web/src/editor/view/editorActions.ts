@@ -21,6 +21,14 @@ export interface EditorCommands {
   nextFrame(): void;
   firstFrame(): void;
   lastFrame(): void;
+  /** Top bar (view/topbar): step by the player's frame step, search by the chosen mode, and the frame itself. */
+  stepBack(): void;
+  stepForward(): void;
+  searchPrevious(): void;
+  searchNext(): void;
+  focusFrameInput(): void;
+  toggleFrameDeleted(): void;
+  toggleFullscreen(): void;
   togglePlay(): void;
   isDrawing(): boolean;
   finishDrawing(): void;
@@ -71,6 +79,13 @@ function handlers(): Handlers {
     "frame.next": { run: (c) => c.nextFrame() },
     "frame.first": { run: (c) => c.firstFrame() },
     "frame.last": { run: (c) => c.lastFrame() },
+    "frame.stepBack": { run: (c) => c.stepBack() },
+    "frame.stepForward": { run: (c) => c.stepForward() },
+    "frame.searchPrevious": { run: (c) => c.searchPrevious() },
+    "frame.searchNext": { run: (c) => c.searchNext() },
+    "frame.focusInput": { run: (c) => c.focusFrameInput() },
+    "frame.delete": { run: (c) => c.toggleFrameDeleted() },
+    "editor.toggleFullscreen": { run: (c) => c.toggleFullscreen() },
     "player.togglePlay": { run: (c) => c.togglePlay() },
     "draw.finish": { when: (c) => c.isDrawing(), run: (c) => c.finishDrawing() },
     "draw.repeat": { when: (c) => !c.isDrawing(), run: (c) => c.drawAgain() },

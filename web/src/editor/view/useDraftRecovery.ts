@@ -1,7 +1,9 @@
 /**
  * Crash recovery for the editor: on opening a job, offers to restore the unsaved changes the
  * browser kept (IndexedDB) from an earlier session; from then on keeps the current unsaved
- * changes there after every edit. Browsers without IndexedDB (some private modes) go without.
+ * changes there after every edit. Drafts are the signed-in user's own (userDraftStore), so
+ * people sharing a browser never restore each other's work. Browsers without IndexedDB (some
+ * private modes) go without.
  */
 import type { App } from "antd";
 import dayjs from "dayjs";
@@ -9,8 +11,9 @@ import { useEffect } from "react";
 import { describeError } from "../../api/errors";
 import { restoreDraft, type AnnotationDraft, type DraftStore } from "../engine/document/drafts";
 import type { EditorStore } from "../engine/document/editorStore";
-import { createIndexedDbDraftStore } from "../engine/document/indexedDbDraftStore";
+import { useSession } from "../../lib/session";
 import { keepDrafts, type DraftKeeper } from "./draftKeeper";
+import { createUserDraftStore } from "./userDraftStore";
 
 type Feedback = Pick<ReturnType<typeof App.useApp>, "modal" | "message" | "notification">;
 
@@ -28,9 +31,10 @@ function restoredSummary(draft: AnnotationDraft): string {
 
 export function useDraftRecovery(store: EditorStore, jobId: number, feedback: Feedback): void {
   const { modal, message, notification } = feedback;
+  const userId = useSession().user?.id ?? null;
   useEffect(() => {
-    if (typeof indexedDB === "undefined") return;
-    const drafts: DraftStore & { close(): Promise<void> } = createIndexedDbDraftStore({ factory: indexedDB });
+    if (typeof indexedDB === "undefined" || userId === null) return;
+    const drafts: DraftStore & { close(): Promise<void> } = createUserDraftStore({ factory: indexedDB, userId });
     let keeper: DraftKeeper | null = null;
     let prompt: { destroy: () => void } | null = null;
     let active = true;
@@ -94,5 +98,5 @@ export function useDraftRecovery(store: EditorStore, jobId: number, feedback: Fe
       current?.dispose();
       void written.finally(() => drafts.close());
     };
-  }, [store, jobId, modal, message, notification]);
+  }, [store, jobId, userId, modal, message, notification]);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findLabelByName, jobPath, jobUrl, parseJobLink } from "./links";
+import { findDefaultLabel, findLabelByName, jobPath, jobUrl, parseJobLink } from "./links";
 
 describe("parseJobLink", () => {
   it("reads every parameter the editor understands", () => {
@@ -116,5 +116,21 @@ describe("findLabelByName", () => {
 
   it("answers null for an unknown label", () => {
     expect(findLabelByName(labels, "dog")).toBeNull();
+  });
+});
+
+describe("findDefaultLabel", () => {
+  const labels = [
+    { id: 7, name: "car" },
+    { id: 8, name: "7" },
+    { id: 9, name: "person" },
+  ];
+
+  it("takes a name first, then an id", () => {
+    expect(findDefaultLabel(labels, "Person")?.id).toBe(9);
+    expect(findDefaultLabel(labels, "7")?.id).toBe(8);
+    expect(findDefaultLabel(labels, "9")?.id).toBe(9);
+    expect(findDefaultLabel(labels, "10")).toBeNull();
+    expect(findDefaultLabel(labels, "dog")).toBeNull();
   });
 });

@@ -136,3 +136,17 @@ export function findLabelByName<L extends { readonly name: string }>(
     null
   );
 }
+
+/**
+ * The label a link's `defaultLabel` means: a label name (as `findLabelByName`), else, when the
+ * value is a whole number no label is named, the label with that id.
+ */
+export function findDefaultLabel<L extends { readonly id: number; readonly name: string }>(
+  labels: readonly L[],
+  value: string,
+): L | null {
+  const byName = findLabelByName(labels, value);
+  if (byName !== null) return byName;
+  const id = parseWholeNumber(value, 1);
+  return id === null ? null : (labels.find((label) => label.id === id) ?? null);
+}

@@ -1,28 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
-import { createKeyDispatcher } from "../../engine/actions/dispatch";
-import type { Scope } from "../../engine/actions/scopes";
-import { simulatedKeyPresses } from "../../engine/actions/simulatedKeys";
-import { createEditorActions, createEditorKeymap, type EditorCommands } from "../editorActions";
+import { fakeCommands, press } from "../editorActionsTesting";
 
-function baseCommands(): EditorCommands {
-  const yes = () => true;
-  const none = () => {};
-  return {
-    canSave: yes, save: none, canUndo: yes, undo: none, canRedo: yes, redo: none,
-    previousFrame: none, nextFrame: none, firstFrame: none, lastFrame: none, togglePlay: none,
-    isDrawing: () => false, finishDrawing: none, drawAgain: none, cancel: none, hasSelection: yes,
-    removeSelected: none, toggleLock: none, toggleOccluded: none, toggleHidden: none, fit: none,
-    selectLabelSlot: none, copySelected: none, canPaste: yes, paste: none, propagateSelected: none,
-    toForeground: none, toBackground: none, changeColor: none, toggleLockAll: none, toggleHiddenAll: none,
-    relabelSelected: none,
-  };
-}
-
-function press(keys: string, commands: EditorCommands, scopes: Scope[] = ["canvas"]) {
-  const registry = createEditorActions();
-  const dispatcher = createKeyDispatcher(registry, createEditorKeymap(registry, {}, "pc"), { isTypingTarget: () => false });
-  return simulatedKeyPresses(keys, "pc").map((event) => dispatcher.handle(event, commands, scopes));
-}
+const baseCommands = () => fakeCommands();
 
 describe("view actions", () => {
   it("rotate with Ctrl+R and Ctrl+Shift+R", () => {
