@@ -6,13 +6,19 @@ import { Alert, Spin } from "antd";
 import type Konva from "konva";
 import type { KonvaEventObject } from "konva/lib/Node";
 import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch, type SetStateAction } from "react";
-import { Group, Layer, Stage } from "react-konva";
+import { Group, Layer, Rect, Stage } from "react-konva";
+import { useSettings } from "../../lib/useSettings";
 import { setPoints } from "../engine/document/commands";
 import type { EditorStore } from "../engine/document/editorStore";
-import type { ClientId, ShapeObject } from "../engine/document/model";
+import { viewFlagsOf, type ClientId, type ShapeObject } from "../engine/document/model";
+import { borderContourOf } from "../engine/geometry/autoBorder";
+import { boxFromCorners, shapesInBox } from "../engine/geometry/boxSelection";
 import { screenPoint, type FlatPoints, type ImagePoint, type ScreenPoint, type Size } from "../engine/geometry/coords";
+import { dragHandle, editHandles, pickHandle, type EditHandle, type HandleDrag } from "../engine/geometry/editHandles";
 import { pickShape } from "../engine/geometry/hitTest";
+import { deletePoint, setStartPoint } from "../engine/geometry/polygonEdit";
 import { translateShapePoints } from "../engine/geometry/shapes";
+import { snapToVertex } from "../engine/geometry/snapping";
 import {
   fitImage,
   fitViewport,
@@ -23,15 +29,31 @@ import {
   screenToImageLength,
   viewportTransform,
   zoomByWheel,
+  zoomToScreenRect,
   type Viewport,
 } from "../engine/geometry/viewport";
 import type { Appearance } from "./appearance";
+import { addToGroup, IDLE_MODE, toggleInGroup, type CanvasMode } from "./canvas/canvasMode";
+import { EditHandles } from "./canvas/EditHandles";
 import {
+  finishPathEdit,
+  movePathEditPointer,
+  pathEditClick,
+  pathEditPreview,
+  removeLastPathPoint,
+  startPathEdit,
+  type PathEditStep,
+} from "./canvas/pathEdit";
+import { PointMenu } from "./canvas/PointMenu";
+import {
+  clickedPoints,
   finishDrawing,
   pointerDown,
   pointerMove,
   pointerUp,
   previewPoints,
+  removeLastPoint,
+  type BorderVertex,
   type DrawingState,
   type DrawnShape,
 } from "./drawingTool";
@@ -43,10 +65,48 @@ import { ShapeNode } from "./ShapeNode";
 const CLICK_SLOP_PX = 3;
 const FIT_PADDING_PX = 16;
 const NO_IDS: readonly ClientId[] = [];
+/** CSS px the rotation handle sits above a box's top edge. */
+const ROTATION_HANDLE_PX = 30;
+/** CSS px beyond a handle's radius that still grab it. */
+const HANDLE_GRAB_SLACK_PX = 3;
+/** The colour that marks shapes collected in group mode. */
+const GROUP_HIGHLIGHT = "#ff2bd6";
+const CANDIDATE_COLORS = ["#36cfc9", "#ffa940"] as const;
 
 type Drag =
   | { kind: "pan"; last: ScreenPoint }
-  | { kind: "move"; id: ClientId; type: ShapeObject["type"]; origin: ImagePoint; points: FlatPoints; moved: boolean };
+  | { kind: "move"; id: ClientId; type: ShapeObject["type"]; origin: ImagePoint; points: FlatPoints; moved: boolean }
+  | { kind: "handle"; id: ClientId; drag: HandleDrag }
+  /** A box dragged in group or zoom-to-region mode, in screen px. */
+  | { kind: "box"; start: ScreenPoint };
+
+interface PointMenuState {
+  id: ClientId;
+  index: number;
+  x: number;
+  y: number;
+}
+
+const RESIZE_CURSORS: Readonly<Record<string, string>> = {
+  n: "ns-resize",
+  s: "ns-resize",
+  e: "ew-resize",
+  w: "ew-resize",
+  ne: "nesw-resize",
+  sw: "nesw-resize",
+  nw: "nwse-resize",
+  se: "nwse-resize",
+};
+
+function handleCursor(handle: EditHandle): string {
+  if (handle.kind === "vertex") return "pointer";
+  if (handle.kind === "rotate") return "grab";
+  return RESIZE_CURSORS[handle.handle] ?? "move";
+}
+
+function isVertexShape(type: ShapeObject["type"]): type is "polygon" | "polyline" | "points" {
+  return type === "polygon" || type === "polyline" || type === "points";
+}
 
 export interface EditorCanvasProps {
   store: EditorStore;
@@ -70,6 +130,9 @@ export interface EditorCanvasProps {
   /** A click on the frame with the tag tool. */
   onTagClick?: () => void;
   background: string;
+  /** Group mode, zoom to region or Shift+click editing; normal when absent. */
+  mode?: CanvasMode;
+  onModeChange?: (mode: CanvasMode) => void;
 }
 
 export function EditorCanvas(props: EditorCanvasProps) {
@@ -79,6 +142,13 @@ export function EditorCanvas(props: EditorCanvasProps) {
   const dragRef = useRef<Drag | null>(null);
   const [canvasSize, setCanvasSize] = useState<Size | null>(null);
   const [cursor, setCursor] = useState("default");
+  const [box, setBox] = useState<{ a: ScreenPoint; b: ScreenPoint } | null>(null);
+  const [pointMenu, setPointMenu] = useState<PointMenuState | null>(null);
+  const closePointMenu = useCallback(() => setPointMenu(null), []);
+  const { settings } = useSettings();
+  const { controlPointsSize, automaticBordering, intelligentPolygonCrop } = settings.workspace;
+  const mode = props.mode ?? IDLE_MODE;
+  const setMode = props.onModeChange ?? (() => undefined);
 
   useEffect(() => {
     const element = containerRef.current;
@@ -117,10 +187,34 @@ export function EditorCanvas(props: EditorCanvasProps) {
     return [resting, active];
   }, [shapes, selectedIds]);
 
+  // The one selected shape that shows edit handles: not pinned (pinned shapes may be selected,
+  // never reshaped), and only while no tool or mode takes the clicks.
+  const editable = useMemo(() => {
+    if (selectedIds.length !== 1 || drawing !== null || mode.kind !== "idle") return null;
+    const shape = props.pickable.find((each) => each.clientId === selectedIds[0]);
+    if (shape === undefined || viewFlagsOf(store.getState().document, shape.clientId).pinned) return null;
+    return shape;
+  }, [selectedIds, drawing, mode.kind, props.pickable, store]);
+  const scale = viewport?.scale ?? 1;
+  const handles = useMemo(
+    () => (editable === null ? [] : editHandles(editable, ROTATION_HANDLE_PX / scale)),
+    [editable, scale],
+  );
+  const handleAt = (p: ImagePoint): EditHandle | null =>
+    pickHandle(handles, p, (controlPointsSize + HANDLE_GRAB_SLACK_PX) / scale);
+
+  // A mode about shapes that left the frame (another frame, deleted, hidden) ends.
+  const { pickable } = props;
+  useEffect(() => {
+    if (mode.kind === "pathEdit" && !pickable.some((shape) => shape.clientId === mode.edit.id)) setMode(IDLE_MODE);
+    // Not on setMode: the workspace may hand a new closure every render.
+  }, [mode, pickable]);
+
   const endDrag = useCallback(() => {
     const drag = dragRef.current;
     dragRef.current = null;
-    if (drag?.kind === "move") store.endGesture();
+    if (drag?.kind === "move" || drag?.kind === "handle") store.endGesture();
+    if (drag?.kind === "box") setBox(null);
   }, [store]);
 
   // A release outside the canvas still ends the drag (and its undo step).
@@ -129,24 +223,94 @@ export function EditorCanvas(props: EditorCanvasProps) {
     return () => window.removeEventListener("mouseup", endDrag);
   }, [endDrag]);
 
+  /** While drawing a polygon/polyline with bordering on (Ctrl or the setting): another shape's vertex under the pointer. */
+  const borderVertexAt = (p: ImagePoint, ctrl: boolean): BorderVertex | null => {
+    if (viewport === null || drawing === null || drawing.kind !== "vertices" || drawing.type === "points") return null;
+    if (!ctrl && !automaticBordering) return null;
+    const contours = props.pickable.flatMap((shape) => {
+      const contour = borderContourOf(shape);
+      return contour === null ? [] : [{ key: shape.clientId, points: contour.points, contour }];
+    });
+    const snap = snapToVertex(p, contours, (controlPointsSize + HANDLE_GRAB_SLACK_PX) / viewport.scale);
+    const contour = snap === null ? undefined : contours.find((each) => each.key === snap.shape)?.contour;
+    return snap === null || contour === undefined ? null : { key: snap.shape, contour, index: snap.index };
+  };
+
+  const editedShape = mode.kind === "pathEdit" ? props.pickable.find((shape) => shape.clientId === mode.edit.id) : undefined;
+
+  const applyPathEditStep = (step: PathEditStep) => {
+    if (editedShape === undefined) return;
+    if (step.points !== null) setPoints(store, editedShape.clientId, step.points);
+    setMode(step.state === null ? IDLE_MODE : { kind: "pathEdit", edit: step.state });
+    if (step.state === null) store.select([editedShape.clientId]);
+  };
+
+  const onRightDown = (s: ScreenPoint, p: ImagePoint) => {
+    if (drawing !== null) {
+      props.onDrawingChange(removeLastPoint(drawing));
+      return;
+    }
+    if (mode.kind === "pathEdit") {
+      setMode({ kind: "pathEdit", edit: removeLastPathPoint(mode.edit) });
+      return;
+    }
+    const handle = handleAt(p);
+    if (editable !== null && handle?.kind === "vertex") setPointMenu({ id: editable.clientId, index: handle.index, x: s.x, y: s.y });
+  };
+
   const onMouseDown = (event: KonvaEventObject<MouseEvent>) => {
     const s = pointer();
     if (viewport === null || s === null) return;
     const p = screenToImage(viewport, s);
-    if (event.evt.button === 1) {
-      event.evt.preventDefault();
+    const evt = event.evt;
+    if (evt.button === 1) {
+      evt.preventDefault();
       dragRef.current = { kind: "pan", last: s };
       return;
     }
-    if (event.evt.button !== 0) return;
+    if (evt.button === 2) {
+      onRightDown(s, p);
+      return;
+    }
+    if (evt.button !== 0) return;
     if (drawing !== null) {
-      const step = pointerDown(drawing, p);
+      const step = pointerDown(drawing, p, { screen: s, shift: evt.shiftKey, border: borderVertexAt(p, evt.ctrlKey) });
       props.onDrawingChange(step.state);
       if (step.drawn) props.onDrawn(step.drawn);
       return;
     }
     if (props.onTagClick) {
       props.onTagClick();
+      return;
+    }
+    if (mode.kind === "zoomRegion" || mode.kind === "group") {
+      dragRef.current = { kind: "box", start: s };
+      return;
+    }
+    if (mode.kind === "pathEdit") {
+      if (editedShape === undefined) return;
+      const vertex = pickHandle(editHandles(editedShape, 0), p, (controlPointsSize + HANDLE_GRAB_SLACK_PX) / viewport.scale);
+      applyPathEditStep(pathEditClick(mode.edit, editedShape.points, p, vertex?.kind === "vertex" ? vertex.index : null, intelligentPolygonCrop));
+      return;
+    }
+    const handle = editable === null ? null : handleAt(p);
+    if (editable !== null && handle !== null) {
+      if (handle.kind === "vertex" && evt.altKey && isVertexShape(editable.type)) {
+        // Alt+click deletes the vertex, unless the shape would have too few.
+        const fewer = deletePoint(editable.type, editable.points, handle.index);
+        if (fewer !== null) setPoints(store, editable.clientId, fewer);
+        return;
+      }
+      if (handle.kind === "vertex" && evt.shiftKey && (editable.type === "polygon" || editable.type === "polyline")) {
+        setMode({ kind: "pathEdit", edit: startPathEdit(editable.clientId, editable.type, handle.index) });
+        return;
+      }
+      store.beginGesture(handle.kind === "rotate" ? "Rotate shape" : handle.kind === "resize" ? "Resize shape" : "Move point");
+      dragRef.current = {
+        kind: "handle",
+        id: editable.clientId,
+        drag: { shape: { type: editable.type, points: editable.points, rotation: editable.rotation }, handle, start: p },
+      };
       return;
     }
     const hit = pickShape(props.pickable, p, { scale: viewport.scale });
@@ -157,11 +321,13 @@ export function EditorCanvas(props: EditorCanvasProps) {
       return;
     }
     store.select([hit.clientId]);
+    // Pinned objects are selected but stay where they are.
+    if (viewFlagsOf(store.getState().document, hit.clientId).pinned) return;
     store.beginGesture("Move shape");
     dragRef.current = { kind: "move", id: hit.clientId, type: hit.type, origin: p, points: hit.points, moved: false };
   };
 
-  const onMouseMove = () => {
+  const onMouseMove = (event: KonvaEventObject<MouseEvent>) => {
     const s = pointer();
     if (viewport === null || s === null) return;
     const p = screenToImage(viewport, s);
@@ -178,12 +344,54 @@ export function EditorCanvas(props: EditorCanvasProps) {
       drag.moved = true;
       return;
     }
+    if (drag?.kind === "handle") {
+      const result = dragHandle(drag.drag, p, imageSize, event.evt.shiftKey);
+      setPoints(store, drag.id, result.points, drag.drag.handle.kind === "rotate" ? result.rotation : undefined);
+      return;
+    }
+    if (drag?.kind === "box") {
+      setBox({ a: drag.start, b: s });
+      return;
+    }
     if (drawing !== null) {
-      props.onDrawingChange(pointerMove(drawing, p));
+      props.onDrawingChange(pointerMove(drawing, p, { screen: s, shift: event.evt.shiftKey }));
+      return;
+    }
+    if (mode.kind === "pathEdit") {
+      setMode({ kind: "pathEdit", edit: movePathEditPointer(mode.edit, p) });
+      return;
+    }
+    if (mode.kind !== "idle") {
+      setCursor("crosshair");
+      return;
+    }
+    const handle = handleAt(p);
+    if (handle !== null) {
+      setCursor(handleCursor(handle));
       return;
     }
     const over = pickShape(props.pickable, p, { scale: viewport.scale });
-    setCursor(over ? "move" : props.onTagClick ? "copy" : "default");
+    setCursor(over ? (viewFlagsOf(store.getState().document, over.clientId).pinned ? "pointer" : "move") : props.onTagClick ? "copy" : "default");
+  };
+
+  /** The end of a box drag: zoom to it, or collect the shapes it meets (a click toggles one). */
+  const finishBox = (start: ScreenPoint, end: ScreenPoint) => {
+    if (viewport === null) return;
+    const moved = Math.abs(end.x - start.x) > CLICK_SLOP_PX || Math.abs(end.y - start.y) > CLICK_SLOP_PX;
+    if (mode.kind === "zoomRegion") {
+      if (!moved) return;
+      setViewport((current) => (current === null ? current : zoomToScreenRect(current, start, end)));
+      setMode(IDLE_MODE);
+      return;
+    }
+    if (mode.kind !== "group") return;
+    if (moved) {
+      const region = boxFromCorners(screenToImage(viewport, start), screenToImage(viewport, end));
+      setMode({ kind: "group", ids: addToGroup(mode.ids, shapesInBox(props.pickable, region).map((shape) => shape.clientId)) });
+      return;
+    }
+    const hit = pickShape(props.pickable, screenToImage(viewport, end), { scale: viewport.scale });
+    if (hit !== null) setMode({ kind: "group", ids: toggleInGroup(mode.ids, hit.clientId) });
   };
 
   const onMouseUp = () => {
@@ -193,7 +401,9 @@ export function EditorCanvas(props: EditorCanvasProps) {
       props.onDrawingChange(step.state);
       if (step.drawn) props.onDrawn(step.drawn);
     }
-    if (dragRef.current?.kind === "pan") setCursor("default");
+    const drag = dragRef.current;
+    if (drag?.kind === "pan") setCursor("default");
+    if (drag?.kind === "box" && s !== null) finishBox(drag.start, s);
     endDrag();
   };
 
@@ -204,9 +414,14 @@ export function EditorCanvas(props: EditorCanvasProps) {
       if (step.drawn) props.onDrawn(step.drawn);
       return;
     }
+    if (mode.kind === "pathEdit" && editedShape !== undefined) {
+      applyPathEditStep(finishPathEdit(mode.edit, editedShape.points));
+      return;
+    }
+    if (mode.kind !== "idle") return;
     const s = pointer();
     if (viewport === null || s === null) return;
-    // Double click on empty space fits the image (CVAT's behaviour); on a shape it does nothing yet.
+    // Double click on empty space fits the image (CVAT's behaviour); on a shape it does nothing.
     if (pickShape(props.pickable, screenToImage(viewport, s), { scale: viewport.scale }) === null) {
       setViewport((current) => (current === null ? current : fitImage(current, FIT_PADDING_PX)));
     }
@@ -222,6 +437,15 @@ export function EditorCanvas(props: EditorCanvasProps) {
   const transform = viewport === null ? null : viewportTransform(viewport);
   const origin = viewport === null ? null : imageToScreen(viewport, { x: 0, y: 0 } as ImagePoint);
   const preview = drawing === null ? [] : previewPoints(drawing);
+  const clicked = drawing === null ? [] : clickedPoints(drawing);
+  const groupIds = mode.kind === "group" ? mode.ids : NO_IDS;
+  const grouped = useMemo(() => {
+    const ids = new Set(groupIds);
+    return shapes.filter((shape) => ids.has(shape.clientId));
+  }, [shapes, groupIds]);
+  const editedPath = mode.kind === "pathEdit" && editedShape !== undefined ? pathEditPreview(mode.edit, editedShape.points) : [];
+  const candidates = mode.kind === "pathEdit" && mode.edit.kind === "choose" ? mode.edit.candidates : [];
+  const menuShape = pointMenu === null ? undefined : props.pickable.find((shape) => shape.clientId === pointMenu.id);
   const imageSpace =
     transform === null
       ? {}
@@ -245,6 +469,8 @@ export function EditorCanvas(props: EditorCanvasProps) {
       data-origin-x={origin?.x}
       data-origin-y={origin?.y}
       data-frame-ready={image !== undefined ? "true" : "false"}
+      data-mode={mode.kind}
+      data-group-count={groupIds.length}
       style={{ background: props.background, cursor: drawing !== null ? "crosshair" : cursor }}
       onContextMenu={(event) => event.preventDefault()}
     >
@@ -283,9 +509,69 @@ export function EditorCanvas(props: EditorCanvasProps) {
               {drawing !== null && preview.length > 0 && (
                 <ShapeNode type={drawing.type} points={preview} rotation={0} color={props.drawingColor} scale={viewport.scale} preview />
               )}
+              {clicked.length > 0 && (
+                <ShapeNode type="points" points={clicked} rotation={0} color={props.drawingColor} scale={viewport.scale} preview />
+              )}
+              {grouped.map((shape) => (
+                <ShapeNode
+                  key={shape.clientId}
+                  type={shape.type}
+                  points={shape.points}
+                  rotation={shape.rotation}
+                  color={GROUP_HIGHLIGHT}
+                  scale={viewport.scale}
+                  selected
+                  fillOpacity={0.35}
+                />
+              ))}
+              {editedPath.length >= 4 && (
+                <ShapeNode type="polyline" points={editedPath} rotation={0} color={GROUP_HIGHLIGHT} scale={viewport.scale} preview />
+              )}
+              {candidates.map((candidate, index) => (
+                <ShapeNode
+                  key={index}
+                  type="polygon"
+                  points={candidate}
+                  rotation={0}
+                  color={CANDIDATE_COLORS[index] ?? GROUP_HIGHLIGHT}
+                  scale={viewport.scale}
+                  preview
+                  fillOpacity={0.3}
+                />
+              ))}
+              {editable !== null && (
+                <EditHandles handles={handles} color={props.colorOf(editable)} radius={controlPointsSize} scale={viewport.scale} />
+              )}
             </Group>
+            {box !== null && (
+              <Rect
+                x={Math.min(box.a.x, box.b.x)}
+                y={Math.min(box.a.y, box.b.y)}
+                width={Math.abs(box.b.x - box.a.x)}
+                height={Math.abs(box.b.y - box.a.y)}
+                stroke={mode.kind === "group" ? GROUP_HIGHLIGHT : "#1677ff"}
+                strokeWidth={1}
+                dash={[6, 4]}
+                fill="rgba(22, 119, 255, 0.08)"
+                listening={false}
+              />
+            )}
           </Layer>
         </Stage>
+      )}
+      {pointMenu !== null && menuShape !== undefined && isVertexShape(menuShape.type) && (
+        <PointMenu
+          x={pointMenu.x}
+          y={pointMenu.y}
+          canDelete={deletePoint(menuShape.type, menuShape.points, pointMenu.index) !== null}
+          canSetStart={menuShape.type !== "points"}
+          onDelete={() => {
+            const fewer = deletePoint(menuShape.type as "polygon", menuShape.points, pointMenu.index);
+            if (fewer !== null) setPoints(store, menuShape.clientId, fewer);
+          }}
+          onSetStart={() => setPoints(store, menuShape.clientId, setStartPoint(menuShape.points, pointMenu.index))}
+          onClose={closePointMenu}
+        />
       )}
       {props.error !== null && (
         <div className="editor-canvas-overlay">

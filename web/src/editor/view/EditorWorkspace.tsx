@@ -25,6 +25,8 @@ import { DEFAULT_APPEARANCE, objectColor, type Appearance } from "./appearance";
 import { FALLBACK_COLOR, labelColors } from "./colors";
 import { ControlsSidebar } from "./ControlsSidebar";
 import { startDrawing, hasProgress, finishDrawing, type DrawingState, type DrawnShape, type DrawableType } from "./drawingTool";
+import { DEFAULT_DRAWING_OPTIONS, restartDrawing, type DrawingOptions } from "./drawingTool";
+import { useCanvasMode } from "./canvas/useCanvasMode";
 import { EditorCanvas } from "./EditorCanvas";
 import { createEditorActions, createEditorKeymap, type EditorCommands } from "./editorActions";
 import { patchAnnotations, type EditorData } from "./editorData";
@@ -63,6 +65,8 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
   const [tool, setTool] = useState<Tool>("cursor");
   const [lastDrawingTool, setLastDrawingTool] = useState<DrawableType>("rectangle");
   const [drawing, setDrawing] = useState<DrawingState | null>(null);
+  const [drawingOptions, setDrawingOptions] = useState<DrawingOptions>(DEFAULT_DRAWING_OPTIONS);
+  const canvasMode = useCanvasMode(store);
   const [labelId, setLabelId] = useState<number | null>(labels[0]?.id ?? null);
   const [viewport, setViewport] = useState<Viewport | null>(null);
   const [saving, setSaving] = useState(false);
@@ -99,9 +103,10 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
   // A new frame: what was half drawn or selected belonged to the old one.
   useEffect(() => {
     store.clearSelection();
-    setDrawing((current) => (current === null ? null : startDrawing(current.type)));
+    setDrawing((current) => (current === null ? null : restartDrawing(current)));
+    canvasMode.reset();
     if (settings.player.resetZoom) setViewport((current) => (current === null ? null : fitImage(current, FIT_PADDING_PX)));
-  }, [frame, store, settings.player.resetZoom]);
+  }, [frame, store, settings.player.resetZoom, canvasMode.reset]);
 
   const playerRef = useRef<Player | null>(null);
   useEffect(() => {
@@ -173,7 +178,8 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
   // --- tools and objects ------------------------------------------------------------------------
   const chooseTool = (next: Tool) => {
     setTool(next);
-    setDrawing(isDrawingTool(next) ? startDrawing(next) : null);
+    setDrawing(isDrawingTool(next) ? startDrawing(next, drawingOptions) : null);
+    canvasMode.reset();
     if (isDrawingTool(next)) {
       setLastDrawingTool(next);
       store.clearSelection();
@@ -249,7 +255,8 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
     },
     drawAgain: () => chooseTool(lastDrawingTool),
     cancel: () => {
-      if (drawing !== null && hasProgress(drawing)) setDrawing(startDrawing(drawing.type));
+      if (canvasMode.cancel()) return;
+      if (drawing !== null && hasProgress(drawing)) setDrawing(restartDrawing(drawing));
       else if (tool !== "cursor") chooseTool("cursor");
       else store.clearSelection();
     },
@@ -263,6 +270,11 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
       const label = labels[slot === 0 ? 9 : slot - 1];
       if (label) setLabelId(label.id);
     },
+    toggleGroupMode: () => {
+      if (tool !== "cursor") chooseTool("cursor");
+      canvasMode.toggleGroupMode();
+    },
+    ungroupSelected: canvasMode.ungroupSelected,
   };
 
   const registry = useMemo(() => createEditorActions(), []);
@@ -293,7 +305,25 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
         onFrameInput={(value) => showFrame(goToFrame(frames, value, navigation))}
       />
       <div className="editor-body">
-        <ControlsSidebar tool={tool} onToolChange={chooseTool} labels={labels} labelId={labelId} onLabelChange={setLabelId} />
+        <ControlsSidebar
+          tool={tool}
+          onToolChange={chooseTool}
+          labels={labels}
+          labelId={labelId}
+          onLabelChange={setLabelId}
+          drawingOptions={drawingOptions}
+          onDrawingOptionsChange={(options) => {
+            setDrawingOptions(options);
+            if (drawing !== null) setDrawing(startDrawing(drawing.type, options));
+          }}
+          lastDrawingTool={lastDrawingTool}
+          modeKind={canvasMode.mode.kind}
+          onToggleZoomRegion={() => {
+            if (tool !== "cursor") chooseTool("cursor");
+            canvasMode.toggleZoomRegion();
+          }}
+          onToggleGroupMode={commands.toggleGroupMode}
+        />
         <EditorCanvas
           store={store}
           image={image}
@@ -313,6 +343,8 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
           onDrawn={createDrawn}
           onTagClick={tool === "tag" ? addTag : undefined}
           background={settings.player.canvasBackgroundColor}
+          mode={canvasMode.mode}
+          onModeChange={canvasMode.setMode}
         />
         <ObjectsSidebar
           objects={objects}

@@ -34,6 +34,10 @@ export interface EditorCommands {
   toggleHidden(): void;
   fit(): void;
   selectLabelSlot(slot: LabelSlot): void;
+  /** G: enter group mode, or group the collected shapes and leave it. */
+  toggleGroupMode?(): void;
+  /** Shift+G: ungroup the selected objects. */
+  ungroupSelected?(): void;
 }
 
 type Handlers = Partial<Record<DefaultActionId, ActionHandler<EditorCommands>>>;
@@ -61,6 +65,8 @@ function handlers(): Handlers {
     "object.toggleOccluded": withSelection((c) => c.toggleOccluded()),
     "object.toggleHidden": withSelection((c) => c.toggleHidden()),
     "canvas.fit": { run: (c) => c.fit() },
+    "group.toggleMode": { when: (c) => c.toggleGroupMode !== undefined, run: (c) => c.toggleGroupMode?.() },
+    "group.reset": { when: (c) => c.hasSelection() && c.ungroupSelected !== undefined, run: (c) => c.ungroupSelected?.() },
   };
   for (const slot of LABEL_SLOTS) bound[`labels.select.${slot}`] = { run: (c) => c.selectLabelSlot(slot) };
   return bound;
