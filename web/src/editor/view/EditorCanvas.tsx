@@ -5,7 +5,7 @@
 import { Alert, Spin } from "antd";
 import type Konva from "konva";
 import type { KonvaEventObject } from "konva/lib/Node";
-import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch, type SetStateAction } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch, type MouseEvent as ReactMouseEvent, type SetStateAction } from "react";
 import { Group, Layer, Rect, Stage } from "react-konva";
 import { useSettings } from "../../lib/useSettings";
 import { setPoints } from "../engine/document/commands";
@@ -147,8 +147,21 @@ export function EditorCanvas(props: EditorCanvasProps) {
   const closePointMenu = useCallback(() => setPointMenu(null), []);
   const { settings } = useSettings();
   const { controlPointsSize, automaticBordering, intelligentPolygonCrop } = settings.workspace;
-  const mode = props.mode ?? IDLE_MODE;
-  const setMode = props.onModeChange ?? (() => undefined);
+  // Handlers read the latest drawing and mode through refs: a press and its release can come
+  // before React renders the state the press set.
+  const latestDrawing = useRef(drawing);
+  latestDrawing.current = drawing;
+  const changeDrawing = (next: DrawingState) => {
+    latestDrawing.current = next;
+    props.onDrawingChange(next);
+  };
+  const latestMode = useRef(props.mode ?? IDLE_MODE);
+  latestMode.current = props.mode ?? IDLE_MODE;
+  const mode = latestMode.current;
+  const setMode = (next: CanvasMode) => {
+    latestMode.current = next;
+    props.onModeChange?.(next);
+  };
 
   useEffect(() => {
     const element = containerRef.current;
@@ -225,6 +238,7 @@ export function EditorCanvas(props: EditorCanvasProps) {
 
   /** While drawing a polygon/polyline with bordering on (Ctrl or the setting): another shape's vertex under the pointer. */
   const borderVertexAt = (p: ImagePoint, ctrl: boolean): BorderVertex | null => {
+    const drawing = latestDrawing.current;
     if (viewport === null || drawing === null || drawing.kind !== "vertices" || drawing.type === "points") return null;
     if (!ctrl && !automaticBordering) return null;
     const contours = props.pickable.flatMap((shape) => {
@@ -236,9 +250,13 @@ export function EditorCanvas(props: EditorCanvasProps) {
     return snap === null || contour === undefined ? null : { key: snap.shape, contour, index: snap.index };
   };
 
-  const editedShape = mode.kind === "pathEdit" ? props.pickable.find((shape) => shape.clientId === mode.edit.id) : undefined;
+  const editedShapeOf = (current: CanvasMode) =>
+    current.kind === "pathEdit" ? props.pickable.find((shape) => shape.clientId === current.edit.id) : undefined;
+  const editedShape = editedShapeOf(mode);
 
   const applyPathEditStep = (step: PathEditStep) => {
+    const mode = latestMode.current;
+    const editedShape = editedShapeOf(mode);
     if (editedShape === undefined) return;
     if (step.points !== null) setPoints(store, editedShape.clientId, step.points);
     setMode(step.state === null ? IDLE_MODE : { kind: "pathEdit", edit: step.state });
@@ -246,8 +264,10 @@ export function EditorCanvas(props: EditorCanvasProps) {
   };
 
   const onRightDown = (s: ScreenPoint, p: ImagePoint) => {
+    const drawing = latestDrawing.current;
+    const mode = latestMode.current;
     if (drawing !== null) {
-      props.onDrawingChange(removeLastPoint(drawing));
+      changeDrawing(removeLastPoint(drawing));
       return;
     }
     if (mode.kind === "pathEdit") {
@@ -259,6 +279,9 @@ export function EditorCanvas(props: EditorCanvasProps) {
   };
 
   const onMouseDown = (event: KonvaEventObject<MouseEvent>) => {
+    const drawing = latestDrawing.current;
+    const mode = latestMode.current;
+    const editedShape = editedShapeOf(mode);
     const s = pointer();
     if (viewport === null || s === null) return;
     const p = screenToImage(viewport, s);
@@ -275,7 +298,7 @@ export function EditorCanvas(props: EditorCanvasProps) {
     if (evt.button !== 0) return;
     if (drawing !== null) {
       const step = pointerDown(drawing, p, { screen: s, shift: evt.shiftKey, border: borderVertexAt(p, evt.ctrlKey) });
-      props.onDrawingChange(step.state);
+      changeDrawing(step.state);
       if (step.drawn) props.onDrawn(step.drawn);
       return;
     }
@@ -328,6 +351,8 @@ export function EditorCanvas(props: EditorCanvasProps) {
   };
 
   const onMouseMove = (event: KonvaEventObject<MouseEvent>) => {
+    const drawing = latestDrawing.current;
+    const mode = latestMode.current;
     const s = pointer();
     if (viewport === null || s === null) return;
     const p = screenToImage(viewport, s);
@@ -354,7 +379,7 @@ export function EditorCanvas(props: EditorCanvasProps) {
       return;
     }
     if (drawing !== null) {
-      props.onDrawingChange(pointerMove(drawing, p, { screen: s, shift: event.evt.shiftKey }));
+      changeDrawing(pointerMove(drawing, p, { screen: s, shift: event.evt.shiftKey }));
       return;
     }
     if (mode.kind === "pathEdit") {
@@ -376,6 +401,7 @@ export function EditorCanvas(props: EditorCanvasProps) {
 
   /** The end of a box drag: zoom to it, or collect the shapes it meets (a click toggles one). */
   const finishBox = (start: ScreenPoint, end: ScreenPoint) => {
+    const mode = latestMode.current;
     if (viewport === null) return;
     const moved = Math.abs(end.x - start.x) > CLICK_SLOP_PX || Math.abs(end.y - start.y) > CLICK_SLOP_PX;
     if (mode.kind === "zoomRegion") {
@@ -394,11 +420,13 @@ export function EditorCanvas(props: EditorCanvasProps) {
     if (hit !== null) setMode({ kind: "group", ids: toggleInGroup(mode.ids, hit.clientId) });
   };
 
-  const onMouseUp = () => {
+  const onMouseUp = (event: KonvaEventObject<MouseEvent>) => {
+    const drawing = latestDrawing.current;
     const s = pointer();
-    if (drawing !== null && viewport !== null && s !== null) {
+    // Only the left button draws (a right click took a point back on its press).
+    if (drawing !== null && viewport !== null && s !== null && event.evt.button === 0) {
       const step = pointerUp(drawing, screenToImage(viewport, s), { clickSlop: screenToImageLength(viewport, CLICK_SLOP_PX) });
-      props.onDrawingChange(step.state);
+      if (step.state !== drawing) changeDrawing(step.state);
       if (step.drawn) props.onDrawn(step.drawn);
     }
     const drag = dragRef.current;
@@ -407,10 +435,17 @@ export function EditorCanvas(props: EditorCanvasProps) {
     endDrag();
   };
 
-  const onDoubleClick = () => {
+  // The browser's double click, not Konva's: Konva pairs any two clicks (a right click and the
+  // next left click anywhere) into one.
+  const onDoubleClick = (event: ReactMouseEvent) => {
+    if (event.button !== 0) return;
+    stageRef.current?.setPointersPositions(event.nativeEvent);
+    const drawing = latestDrawing.current;
+    const mode = latestMode.current;
+    const editedShape = editedShapeOf(mode);
     if (drawing !== null) {
       const step = finishDrawing(drawing);
-      props.onDrawingChange(step.state);
+      changeDrawing(step.state);
       if (step.drawn) props.onDrawn(step.drawn);
       return;
     }
@@ -473,6 +508,7 @@ export function EditorCanvas(props: EditorCanvasProps) {
       data-group-count={groupIds.length}
       style={{ background: props.background, cursor: drawing !== null ? "crosshair" : cursor }}
       onContextMenu={(event) => event.preventDefault()}
+      onDoubleClick={onDoubleClick}
     >
       {canvasSize !== null && transform !== null && viewport !== null && (
         <Stage
@@ -482,7 +518,6 @@ export function EditorCanvas(props: EditorCanvasProps) {
           onMouseDown={onMouseDown}
           onMouseMove={onMouseMove}
           onMouseUp={onMouseUp}
-          onDblClick={onDoubleClick}
           onWheel={onWheel}
         >
           {/* Three layers so that an edit redraws only the top one: the frame, the shapes at

@@ -14,16 +14,20 @@ export interface PointMenuProps {
 }
 
 export function PointMenu({ x, y, canDelete, canSetStart, onDelete, onSetStart, onClose }: PointMenuProps) {
-  // Any press elsewhere, or Escape, closes it.
+  // Any press elsewhere, or Escape, closes it. Listening starts on the next task: the press that
+  // opened the menu may still be on its way up to the window.
   useEffect(() => {
     const close = (event: Event) => {
       if (event instanceof KeyboardEvent && event.key !== "Escape") return;
       if (event.target instanceof Element && event.target.closest("[data-testid=point-menu]")) return;
       onClose();
     };
-    window.addEventListener("mousedown", close);
-    window.addEventListener("keydown", close);
+    const start = window.setTimeout(() => {
+      window.addEventListener("mousedown", close);
+      window.addEventListener("keydown", close);
+    }, 0);
     return () => {
+      window.clearTimeout(start);
       window.removeEventListener("mousedown", close);
       window.removeEventListener("keydown", close);
     };
