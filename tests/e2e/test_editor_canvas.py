@@ -209,7 +209,7 @@ def test_edit_with_handles_points_and_shift_click(
     assert_points(square["points"], [100, 300, 200, 300, 200, 400, 100, 400])
 
 
-def test_group_zoom_region_and_pinned_double_click(
+def test_group_bordering_zoom_region_and_double_click(
     page: Page, context: BrowserContext, signed_in: Account, screenshot: Any
 ) -> None:
     task, job = create_task_with_job(context, images=1)
@@ -220,12 +220,24 @@ def test_group_zoom_region_and_pinned_double_click(
     canvas.drag((200, 50), (300, 150))
     canvas.drag((400, 50), (500, 150))
     expect(count).to_have_text("3")
+
+    # Automatic bordering with Ctrl: from the first rectangle's corner, by its next corner, to the
+    # one after (both added, exactly), then a free click.
+    choose_tool(page, "polygon")
+    page.keyboard.down("Control")
+    canvas.click(51, 49)
+    canvas.click(149, 51)
+    canvas.click(151, 149)
+    page.keyboard.up("Control")
+    canvas.click(100, 220)
+    page.keyboard.press("n")
+    expect(count).to_have_text("4")
     choose_tool(page, "cursor")
 
     # G, click two shapes (a second click takes one out again), G groups them.
     page.keyboard.press("g")
     expect(canvas.element).to_have_attribute("data-mode", "group")
-    canvas.click(100, 100)
+    canvas.click(60, 130)  # the first rectangle, beside the bordering polygon
     canvas.click(250, 100)
     canvas.click(450, 100)
     canvas.click(450, 100)
@@ -236,7 +248,7 @@ def test_group_zoom_region_and_pinned_double_click(
 
     # A double click on a shape changes nothing.
     page.mouse.dblclick(*canvas.screen(450, 100))
-    expect(count).to_have_text("3")
+    expect(count).to_have_text("4")
 
     # Zoom to a region: the box fills the canvas.
     fitted = canvas.scale()
@@ -249,7 +261,12 @@ def test_group_zoom_region_and_pinned_double_click(
 
     save_with_ctrl_s(page)
     shapes = stored_shapes(context, job["id"])
-    by_x = sorted(shapes, key=lambda s: s["points"][0])
+    assert shapes[0]["type"] == "polygon"
+    assert_points(shapes[0]["points"], [50, 50, 150, 50, 150, 150, 100, 220])
+    by_x = sorted(shapes[1:], key=lambda s: s["points"][0])
+    # The bordered part is the rectangle's corners exactly, not where the clicks were.
+    xtl, ytl, xbr, ybr = by_x[0]["points"]
+    assert all(abs(a - b) < 1e-6 for a, b in zip(shapes[0]["points"][:6], [xtl, ytl, xbr, ytl, xbr, ybr], strict=True))
     assert by_x[0]["group"] == by_x[1]["group"] != 0
     assert by_x[2]["group"] in (0, None)
     assert_points(by_x[2]["points"], [400, 50, 500, 150])
