@@ -227,6 +227,8 @@ def test_group_bordering_zoom_region_and_double_click(
     page.keyboard.down("Control")
     canvas.click(51, 49)
     canvas.click(149, 51)
+    page.mouse.move(*canvas.screen(150, 148))
+    screenshot("bordering")
     canvas.click(151, 149)
     page.keyboard.up("Control")
     canvas.click(100, 220)

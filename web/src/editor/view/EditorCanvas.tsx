@@ -13,7 +13,7 @@ import type { EditorStore } from "../engine/document/editorStore";
 import { viewFlagsOf, type ClientId, type ShapeObject } from "../engine/document/model";
 import { borderContourOf } from "../engine/geometry/autoBorder";
 import { boxFromCorners, shapesInBox } from "../engine/geometry/boxSelection";
-import { screenPoint, type FlatPoints, type ImagePoint, type ScreenPoint, type Size } from "../engine/geometry/coords";
+import { imagePoint, screenPoint, type FlatPoints, type ImagePoint, type ScreenPoint, type Size } from "../engine/geometry/coords";
 import { dragHandle, editHandles, pickHandle, type EditHandle, type HandleDrag } from "../engine/geometry/editHandles";
 import { pickShape } from "../engine/geometry/hitTest";
 import { deletePoint, setStartPoint } from "../engine/geometry/polygonEdit";
@@ -35,6 +35,7 @@ import {
 import type { Appearance } from "./appearance";
 import { addToGroup, IDLE_MODE, toggleInGroup, type CanvasMode } from "./canvas/canvasMode";
 import { EditHandles } from "./canvas/EditHandles";
+import { canMove, editableShape } from "./canvas/editable";
 import {
   finishPathEdit,
   movePathEditPointer,
@@ -144,6 +145,8 @@ export function EditorCanvas(props: EditorCanvasProps) {
   const [cursor, setCursor] = useState("default");
   const [box, setBox] = useState<{ a: ScreenPoint; b: ScreenPoint } | null>(null);
   const [pointMenu, setPointMenu] = useState<PointMenuState | null>(null);
+  /** While bordering: the contour that a click would follow, and the vertex under the pointer. */
+  const [borderHover, setBorderHover] = useState<{ vertex: BorderVertex; point: ImagePoint } | null>(null);
   const closePointMenu = useCallback(() => setPointMenu(null), []);
   const { settings } = useSettings();
   const { controlPointsSize, automaticBordering, intelligentPolygonCrop } = settings.workspace;
@@ -202,12 +205,11 @@ export function EditorCanvas(props: EditorCanvasProps) {
 
   // The one selected shape that shows edit handles: not pinned (pinned shapes may be selected,
   // never reshaped), and only while no tool or mode takes the clicks.
-  const editable = useMemo(() => {
-    if (selectedIds.length !== 1 || drawing !== null || mode.kind !== "idle") return null;
-    const shape = props.pickable.find((each) => each.clientId === selectedIds[0]);
-    if (shape === undefined || viewFlagsOf(store.getState().document, shape.clientId).pinned) return null;
-    return shape;
-  }, [selectedIds, drawing, mode.kind, props.pickable, store]);
+  const flagsOf = useCallback((id: ClientId) => viewFlagsOf(store.getState().document, id), [store]);
+  const editable = useMemo(
+    () => (drawing !== null || mode.kind !== "idle" ? null : editableShape(selectedIds, props.pickable, flagsOf)),
+    [selectedIds, drawing, mode.kind, props.pickable, flagsOf],
+  );
   const scale = viewport?.scale ?? 1;
   const handles = useMemo(
     () => (editable === null ? [] : editHandles(editable, ROTATION_HANDLE_PX / scale)),
@@ -345,7 +347,7 @@ export function EditorCanvas(props: EditorCanvasProps) {
     }
     store.select([hit.clientId]);
     // Pinned objects are selected but stay where they are.
-    if (viewFlagsOf(store.getState().document, hit.clientId).pinned) return;
+    if (!canMove(hit.clientId, flagsOf)) return;
     store.beginGesture("Move shape");
     dragRef.current = { kind: "move", id: hit.clientId, type: hit.type, origin: p, points: hit.points, moved: false };
   };
@@ -380,6 +382,9 @@ export function EditorCanvas(props: EditorCanvasProps) {
     }
     if (drawing !== null) {
       changeDrawing(pointerMove(drawing, p, { screen: s, shift: event.evt.shiftKey }));
+      const vertex = borderVertexAt(p, event.evt.ctrlKey);
+      const point = vertex === null ? null : vertex.contour.points.slice(2 * vertex.index, 2 * vertex.index + 2);
+      setBorderHover(vertex === null || point === null ? null : { vertex, point: imagePoint(point[0], point[1]) });
       return;
     }
     if (mode.kind === "pathEdit") {
@@ -546,6 +551,27 @@ export function EditorCanvas(props: EditorCanvasProps) {
               )}
               {clicked.length > 0 && (
                 <ShapeNode type="points" points={clicked} rotation={0} color={props.drawingColor} scale={viewport.scale} preview />
+              )}
+              {drawing !== null && borderHover !== null && (
+                <>
+                  <ShapeNode
+                    type={borderHover.vertex.contour.closed ? "polygon" : "polyline"}
+                    points={borderHover.vertex.contour.points}
+                    rotation={0}
+                    color={GROUP_HIGHLIGHT}
+                    scale={viewport.scale}
+                    preview
+                    fillOpacity={0}
+                  />
+                  <ShapeNode
+                    type="points"
+                    points={[borderHover.point.x, borderHover.point.y]}
+                    rotation={0}
+                    color={GROUP_HIGHLIGHT}
+                    scale={viewport.scale / 2}
+                    selected
+                  />
+                </>
               )}
               {grouped.map((shape) => (
                 <ShapeNode
