@@ -13,11 +13,11 @@ import type { EditorStore } from "../engine/document/editorStore";
 import { viewFlagsOf, type ClientId, type ShapeObject } from "../engine/document/model";
 import { borderContourOf } from "../engine/geometry/autoBorder";
 import { boxFromCorners, shapesInBox } from "../engine/geometry/boxSelection";
-import { imagePoint, screenPoint, type FlatPoints, type ImagePoint, type ScreenPoint, type Size } from "../engine/geometry/coords";
-import { dragHandle, editHandles, pickHandle, type EditHandle, type HandleDrag } from "../engine/geometry/editHandles";
+import { imagePoint, screenPoint, type FlatPoints, type ImageBox, type ImagePoint, type ScreenPoint, type Size } from "../engine/geometry/coords";
+import { clampTranslation, dragHandle, editHandles, pickHandle, type EditHandle, type HandleDrag } from "../engine/geometry/editHandles";
 import { pickShape } from "../engine/geometry/hitTest";
 import { deletePoint, setStartPoint } from "../engine/geometry/polygonEdit";
-import { translateShapePoints } from "../engine/geometry/shapes";
+import { boundingBox, translateShapePoints } from "../engine/geometry/shapes";
 import { snapToVertex } from "../engine/geometry/snapping";
 import {
   fitImage,
@@ -76,7 +76,15 @@ const CANDIDATE_COLORS = ["#36cfc9", "#ffa940"] as const;
 
 type Drag =
   | { kind: "pan"; last: ScreenPoint }
-  | { kind: "move"; id: ClientId; type: ShapeObject["type"]; origin: ImagePoint; points: FlatPoints; moved: boolean }
+  | {
+      kind: "move";
+      id: ClientId;
+      type: ShapeObject["type"];
+      origin: ImagePoint;
+      points: FlatPoints;
+      bounds: ImageBox | null;
+      moved: boolean;
+    }
   | { kind: "handle"; id: ClientId; drag: HandleDrag }
   /** A box dragged in group or zoom-to-region mode, in screen px. */
   | { kind: "box"; start: ScreenPoint };
@@ -349,7 +357,8 @@ export function EditorCanvas(props: EditorCanvasProps) {
     // Pinned objects are selected but stay where they are.
     if (!canMove(hit.clientId, flagsOf)) return;
     store.beginGesture("Move shape");
-    dragRef.current = { kind: "move", id: hit.clientId, type: hit.type, origin: p, points: hit.points, moved: false };
+    const bounds = boundingBox(hit);
+    dragRef.current = { kind: "move", id: hit.clientId, type: hit.type, origin: p, points: hit.points, bounds, moved: false };
   };
 
   const onMouseMove = (event: KonvaEventObject<MouseEvent>) => {
@@ -365,8 +374,10 @@ export function EditorCanvas(props: EditorCanvasProps) {
       return;
     }
     if (drag?.kind === "move") {
-      const dx = p.x - drag.origin.x;
-      const dy = p.y - drag.origin.y;
+      const bounds = drag.bounds;
+      const wanted = { dx: p.x - drag.origin.x, dy: p.y - drag.origin.y };
+      // Kept inside the image, like drawing.
+      const { dx, dy } = bounds === null ? wanted : clampTranslation(bounds, wanted.dx, wanted.dy, imageSize);
       setPoints(store, drag.id, translateShapePoints(drag.type, drag.points, dx, dy));
       drag.moved = true;
       return;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { imagePoint } from "./coords";
 import { boxFromCorners, boxesIntersect, shapesInBox } from "./boxSelection";
-import { clampToImage, dragHandle, editHandles, pickHandle, type EditableShape } from "./editHandles";
+import { clampToImage, clampTranslation, dragHandle, editHandles, pickHandle, type EditableShape } from "./editHandles";
 
 const image = { width: 100, height: 80 };
 const rect: EditableShape = { type: "rectangle", points: [10, 20, 50, 40], rotation: 0 };
@@ -108,5 +108,20 @@ describe("box selection", () => {
     expect(shapesInBox(shapes, box).map((s) => s.id)).toEqual(["a"]);
     expect(shapesInBox(shapes, boxFromCorners(imagePoint(0, 0), imagePoint(70, 70)))).toHaveLength(2);
     expect(boxesIntersect({ xtl: 0, ytl: 0, xbr: 1, ybr: 1 }, { xtl: 2, ytl: 2, xbr: 3, ybr: 3 })).toBe(false);
+  });
+});
+
+describe("moving inside the image", () => {
+  const bounds = { xtl: 10, ytl: 20, xbr: 50, ybr: 40 };
+
+  it("stops a move at the image's edges", () => {
+    expect(clampTranslation(bounds, -30, 5, image)).toEqual({ dx: -10, dy: 5 });
+    expect(clampTranslation(bounds, 80, 60, image)).toEqual({ dx: 50, dy: 40 });
+  });
+
+  it("lets a shape that sticks out move back in, not further out", () => {
+    const out = { xtl: -5, ytl: 0, xbr: 20, ybr: 10 };
+    expect(clampTranslation(out, -3, 0, image)).toEqual({ dx: 0, dy: 0 });
+    expect(clampTranslation(out, 4, 0, image)).toEqual({ dx: 4, dy: 0 });
   });
 });

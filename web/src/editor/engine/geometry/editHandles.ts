@@ -3,7 +3,7 @@
  * and points; the eight resize handles and the rotation handle of rectangles and ellipses. Pure:
  * the canvas hit-tests handles in image space and turns each pointer move into new points.
  */
-import { distance, imagePoint, pointCount, type FlatPoints, type ImagePoint, type Size } from "./coords";
+import { distance, imagePoint, pointCount, type FlatPoints, type ImageBox, type ImagePoint, type Size } from "./coords";
 import { movePoint } from "./polygonEdit";
 import {
   ellipseFromBox,
@@ -145,4 +145,17 @@ export function dragHandle(drag: HandleDrag, pointer: ImagePoint, imageSize: Siz
       return { points: [...shape.points], rotation };
     }
   }
+}
+
+/**
+ * A move by (dx, dy) limited so the shape's bounds stay inside the image (as far as they were
+ * inside to begin with: a shape already sticking out may move back in, never further out).
+ */
+export function clampTranslation(bounds: ImageBox, dx: number, dy: number, { width, height }: Size): { dx: number; dy: number } {
+  const limit = (delta: number, low: number, high: number, size: number) => {
+    const min = Math.min(0, -low);
+    const max = Math.max(0, size - high);
+    return Math.min(Math.max(delta, min), max);
+  };
+  return { dx: limit(dx, bounds.xtl, bounds.xbr, width), dy: limit(dy, bounds.ytl, bounds.ybr, height) };
 }
