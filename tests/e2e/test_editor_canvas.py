@@ -72,10 +72,16 @@ def test_draw_every_shape_type(page: Page, context: BrowserContext, signed_in: A
     canvas.click(180, 60)
     expect(count).to_have_text("2")
 
-    # Polygon by clicks, finished with N.
+    # Polygon by clicks, finished with N; Alt+drag pans on the way without adding a point.
     choose_tool(page, "polygon")
-    for point in [(320, 20), (420, 30), (380, 110)]:
+    for point in [(320, 20), (420, 30)]:
         canvas.click(*point)
+    origin = canvas.element.get_attribute("data-origin-x")
+    page.keyboard.down("Alt")
+    canvas.drag((300, 400), (330, 400))
+    page.keyboard.up("Alt")
+    expect(canvas.element).not_to_have_attribute("data-origin-x", origin or "")
+    canvas.click(380, 110)
     page.keyboard.press("n")
     expect(count).to_have_text("3")
 

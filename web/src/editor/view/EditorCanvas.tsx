@@ -306,6 +306,11 @@ export function EditorCanvas(props: EditorCanvasProps) {
       return;
     }
     if (evt.button !== 0) return;
+    if (drawing !== null && evt.altKey) {
+      // Alt+drag pans while drawing instead of placing a point (as in CVAT).
+      dragRef.current = { kind: "pan", last: s };
+      return;
+    }
     if (drawing !== null) {
       const step = pointerDown(drawing, p, { screen: s, shift: evt.shiftKey, border: borderVertexAt(p, evt.ctrlKey) });
       changeDrawing(step.state);
