@@ -109,6 +109,7 @@ def test_draw_every_shape_type(page: Page, context: BrowserContext, signed_in: A
     # Points with a fixed count of 3: the third click finishes by itself.
     open_drawing_options(page, "points")
     page.locator("input[data-testid=draw-points-count], [data-testid=draw-points-count] input").fill("3")
+    screenshot("drawing-options")
     start_from_options(page)
     for point in [(350, 200), (380, 220), (410, 200)]:
         canvas.click(*point)
