@@ -159,7 +159,10 @@ def test_edit_with_handles_points_and_shift_click(
     for point in [(100, 300), (200, 300), (200, 400), (100, 400)]:
         canvas.click(*point)
     page.keyboard.press("n")
-    expect(count).to_have_text("3")
+    choose_tool(page, "points")
+    canvas.click(500, 400)
+    page.keyboard.press("n")
+    expect(count).to_have_text("4")
     choose_tool(page, "cursor")
 
     # Resize the rectangle by a corner and by an edge, then rotate it with Shift (15° steps).
@@ -206,10 +209,21 @@ def test_edit_with_handles_points_and_shift_click(
     page.mouse.click(*canvas.screen(150, 260), button="right")
     page.get_by_test_id("point-menu-delete").click()
 
+    # Shift+click on a points shape adds the clicked points; a click on one of its points ends it.
+    select_at(canvas, 500, 400)
+    page.keyboard.down("Shift")
+    canvas.click(500, 400)
+    page.keyboard.up("Shift")
+    canvas.click(550, 420)
+    canvas.click(580, 380)
+    canvas.click(500, 400)
+    expect(canvas.element).to_have_attribute("data-mode", "idle")
+
     save_with_ctrl_s(page)
     shapes = all_shapes(context, job["id"])
-    rectangle = shapes[0]
-    polygon, square = sorted(shapes[1:], key=lambda s: -max(s["points"][0::2]))
+    rectangle, points = shapes[0], shapes[-1]
+    polygon, square = sorted(shapes[1:-1], key=lambda s: -max(s["points"][0::2]))
+    assert_points(points["points"], [500, 400, 550, 420, 580, 380])
     assert_points(rectangle["points"], [100, 80, 340, 240])
     assert abs(rectangle["rotation"] - 75) < 1e-6, rectangle["rotation"]
     assert_points(polygon["points"], [520, 200, 420, 200, 400, 100, 580, 110])

@@ -40,6 +40,7 @@ import {
   finishPathEdit,
   movePathEditPointer,
   pathEditClick,
+  pathEditAddedPoints,
   pathEditPreview,
   removeLastPathPoint,
   startPathEdit,
@@ -339,7 +340,7 @@ export function EditorCanvas(props: EditorCanvasProps) {
         if (fewer !== null) setPoints(store, editable.clientId, fewer);
         return;
       }
-      if (handle.kind === "vertex" && evt.shiftKey && (editable.type === "polygon" || editable.type === "polyline")) {
+      if (handle.kind === "vertex" && evt.shiftKey && isVertexShape(editable.type)) {
         setMode({ kind: "pathEdit", edit: startPathEdit(editable.clientId, editable.type, handle.index) });
         return;
       }
@@ -501,6 +502,7 @@ export function EditorCanvas(props: EditorCanvasProps) {
   }, [shapes, groupIds]);
   const editedPath = mode.kind === "pathEdit" && editedShape !== undefined ? pathEditPreview(mode.edit, editedShape.points) : [];
   const candidates = mode.kind === "pathEdit" && mode.edit.kind === "choose" ? mode.edit.candidates : [];
+  const addedPoints = mode.kind === "pathEdit" ? pathEditAddedPoints(mode.edit) : [];
   const menuShape = pointMenu === null ? undefined : props.pickable.find((shape) => shape.clientId === pointMenu.id);
   const imageSpace =
     transform === null
@@ -603,6 +605,9 @@ export function EditorCanvas(props: EditorCanvasProps) {
               ))}
               {editedPath.length >= 4 && (
                 <ShapeNode type="polyline" points={editedPath} rotation={0} color={GROUP_HIGHLIGHT} scale={viewport.scale} preview />
+              )}
+              {addedPoints.length > 0 && (
+                <ShapeNode type="points" points={addedPoints} rotation={0} color={GROUP_HIGHLIGHT} scale={viewport.scale} preview />
               )}
               {candidates.map((candidate, index) => (
                 <ShapeNode

@@ -63,3 +63,20 @@ describe("Shift+click polyline edit", () => {
     expect(pathEditClick(startPathEdit("l", "polyline", 1), line, p(10, 0), 1, true)).toEqual({ state: null, points: null });
   });
 });
+
+describe("Shift+click points edit", () => {
+  const points = [1, 1, 5, 5];
+
+  it("adds the clicked points, ending on one of its points or with a double click", () => {
+    let state = startPathEdit("p", "points", 0);
+    state = pathEditClick(state, points, p(9, 9), null, true).state!;
+    state = pathEditClick(state, points, p(12, 3), null, true).state!;
+    expect(pathEditPreview(state, points)).toEqual([]);
+    expect(pathEditClick(state, points, p(5, 5), 1, true).points).toEqual([1, 1, 5, 5, 9, 9, 12, 3]);
+    expect(finishPathEdit(state, points).points).toEqual([1, 1, 5, 5, 9, 9, 12, 3]);
+  });
+
+  it("changes nothing when no point was added", () => {
+    expect(pathEditClick(startPathEdit("p", "points", 0), points, p(1, 1), 0, true)).toEqual({ state: null, points: null });
+  });
+});

@@ -7,9 +7,10 @@
  */
 import { distance, toFlatPoints, type ImagePoint } from "../../engine/geometry/coords";
 import { isPointInPolygon } from "../../engine/geometry/polyMath";
-import { editPolygonWithPath, editPolylineWithPath, extendPolyline } from "../../engine/geometry/polygonEdit";
+import { appendPoints, editPolygonWithPath, editPolylineWithPath, extendPolyline } from "../../engine/geometry/polygonEdit";
 
-export type PathEditType = "polygon" | "polyline";
+/** Points shapes take Shift+click too: the clicked points are added to them. */
+export type PathEditType = "polygon" | "polyline" | "points";
 
 export type PathEditState =
   | {
@@ -55,6 +56,9 @@ export function pathEditClick(
     if (last !== undefined && distance(last, p) < 1e-6) return { state, points: null };
     return { state: { ...state, path: [...state.path, p], pointer: p }, points: null };
   }
+  if (state.type === "points") {
+    return { state: null, points: state.path.length === 0 ? null : appendPoints(points, state.path) };
+  }
   if (state.type === "polyline") {
     if (vertex === state.from && state.path.length === 0) return { state: null, points: null };
     return { state: null, points: editPolylineWithPath(points, state.from, vertex, state.path) };
@@ -70,9 +74,13 @@ export function pathEditClick(
   }
 }
 
-/** N or a double click ends a polyline edit on its last drawn point: the line continues along the path. */
+/**
+ * A double click ends a polyline edit on its last drawn point (the line continues along the
+ * path), or a points edit (the clicked points are added).
+ */
 export function finishPathEdit(state: PathEditState, points: readonly number[]): PathEditStep {
-  if (state.kind !== "path" || state.type !== "polyline" || state.path.length === 0) return { state, points: null };
+  if (state.kind !== "path" || state.type === "polygon" || state.path.length === 0) return { state, points: null };
+  if (state.type === "points") return { state: null, points: appendPoints(points, state.path) };
   return { state: null, points: extendPolyline(points, state.from, state.path) };
 }
 
@@ -87,7 +95,12 @@ export function removeLastPathPoint(state: PathEditState): PathEditState {
 
 /** The path being drawn, from the start vertex through the pointer, for the preview line. */
 export function pathEditPreview(state: PathEditState, points: readonly number[]): number[] {
-  if (state.kind !== "path") return [];
+  if (state.kind !== "path" || state.type === "points") return [];
   const start = [points[2 * state.from], points[2 * state.from + 1]];
   return [...start, ...toFlatPoints(state.pointer === null ? state.path : [...state.path, state.pointer])];
+}
+
+/** The points a points-shape edit has added so far, shown as dots. */
+export function pathEditAddedPoints(state: PathEditState): number[] {
+  return state.kind === "path" && state.type === "points" ? toFlatPoints(state.path) : [];
 }
