@@ -276,6 +276,14 @@ def test_group_bordering_zoom_region_and_double_click(
     # A moved shape stops at the image's edge.
     canvas.drag((450, 100), (450, -20))
 
+    # Escape during a drag puts the shape back and keeps it selected.
+    page.mouse.move(*canvas.screen(450, 50))
+    page.mouse.down()
+    page.mouse.move(*canvas.screen(450, 200), steps=5)
+    page.keyboard.press("Escape")
+    page.mouse.up()
+    expect(page.locator("[data-testid=object-item].editor-object-selected")).to_have_count(1)
+
     # Zoom to a region: the box fills the canvas.
     fitted = canvas.scale()
     page.get_by_test_id("zoom-region").click()

@@ -247,6 +247,21 @@ export function EditorCanvas(props: EditorCanvasProps) {
     return () => window.removeEventListener("mouseup", endDrag);
   }, [endDrag]);
 
+  // Escape during a move or handle drag puts the shape back (before the editor's own Escape,
+  // which would otherwise leave the tool or drop the selection).
+  useEffect(() => {
+    const cancelDrag = (event: KeyboardEvent) => {
+      const drag = dragRef.current;
+      if (event.key !== "Escape" || (drag?.kind !== "move" && drag?.kind !== "handle")) return;
+      dragRef.current = null;
+      store.cancelGesture();
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    };
+    window.addEventListener("keydown", cancelDrag, true);
+    return () => window.removeEventListener("keydown", cancelDrag, true);
+  }, [store]);
+
   /** While drawing a polygon/polyline with bordering on (Ctrl or the setting): another shape's vertex under the pointer. */
   const borderVertexAt = (p: ImagePoint, ctrl: boolean): BorderVertex | null => {
     const drawing = latestDrawing.current;
