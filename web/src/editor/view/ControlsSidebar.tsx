@@ -1,16 +1,23 @@
-// The left controls sidebar: the tools (cursor, shapes, tag) and the label new objects get.
+// The left controls sidebar: the tools (cursor, shapes, tag), the label new objects get, the
+// drawing options, zoom to a region and group mode.
 import {
   AimOutlined,
   BorderOutlined,
   DragOutlined,
   GatewayOutlined,
+  GroupOutlined,
   LineOutlined,
+  SettingOutlined,
   TagOutlined,
+  ZoomInOutlined,
 } from "@ant-design/icons";
-import { Button, Select, Tooltip, Typography } from "antd";
-import type { ReactNode } from "react";
+import { Button, Popover, Select, Tooltip, Typography } from "antd";
+import { useState, type ReactNode } from "react";
 import type { Label } from "../../api/types";
-import { TOOL_HINTS, TOOL_LABELS, type Tool } from "./tools";
+import type { CanvasMode } from "./canvas/canvasMode";
+import { DrawingOptionsPanel } from "./canvas/DrawingOptionsPanel";
+import type { DrawableType, DrawingOptions } from "./drawingTool";
+import { isDrawingTool, TOOL_HINTS, TOOL_LABELS, type Tool } from "./tools";
 
 const TOOL_ICONS: Readonly<Record<Tool, ReactNode>> = {
   cursor: <DragOutlined />,
@@ -30,11 +37,22 @@ export interface ControlsSidebarProps {
   labels: readonly Label[];
   labelId: number | null;
   onLabelChange: (labelId: number) => void;
+  /** Drawing options (popover); the panel is left out without them. */
+  drawingOptions?: DrawingOptions;
+  onDrawingOptionsChange?: (options: DrawingOptions) => void;
+  /** The tool the options popover opens on. */
+  lastDrawingTool?: DrawableType;
+  modeKind?: CanvasMode["kind"];
+  onToggleZoomRegion?: () => void;
+  onToggleGroupMode?: () => void;
   /** More controls below the tools (the view controls). */
   children?: ReactNode;
 }
 
-export function ControlsSidebar({ tool, onToolChange, labels, labelId, onLabelChange, children }: ControlsSidebarProps) {
+export function ControlsSidebar(props: ControlsSidebarProps) {
+  const { tool, onToolChange, labels, labelId, onLabelChange } = props;
+  const [optionsOpen, setOptionsOpen] = useState(false);
+  const { drawingOptions, onDrawingOptionsChange } = props;
   return (
     <aside className="editor-controls" data-testid="editor-controls">
       <Typography.Text type="secondary" className="editor-controls-caption">
@@ -79,7 +97,70 @@ export function ControlsSidebar({ tool, onToolChange, labels, labelId, onLabelCh
           </Tooltip>
         ))}
       </div>
-      {children}
+      <Typography.Text type="secondary" className="editor-controls-caption">
+        Edit
+      </Typography.Text>
+      <div className="editor-tools">
+        {drawingOptions !== undefined && onDrawingOptionsChange !== undefined && (
+          <Popover
+            placement="rightTop"
+            trigger="click"
+            open={optionsOpen}
+            onOpenChange={setOptionsOpen}
+            destroyOnHidden
+            title="Drawing options"
+            content={
+              <DrawingOptionsPanel
+                initialType={isDrawingTool(tool) ? tool : (props.lastDrawingTool ?? "rectangle")}
+                options={drawingOptions}
+                onChange={onDrawingOptionsChange}
+                labels={labels}
+                labelId={labelId}
+                onLabelChange={onLabelChange}
+                onStart={(type) => {
+                  setOptionsOpen(false);
+                  onToolChange(type);
+                }}
+              />
+            }
+          >
+            <Button
+              aria-label="Drawing options"
+              data-testid="drawing-options-button"
+              type={optionsOpen ? "primary" : "text"}
+              icon={<SettingOutlined />}
+              className="editor-tool"
+            />
+          </Popover>
+        )}
+        {props.onToggleZoomRegion && (
+          <Tooltip placement="right" title="Zoom to a region: drag a box on the canvas">
+            <Button
+              aria-label="Zoom to region"
+              aria-pressed={props.modeKind === "zoomRegion"}
+              data-testid="zoom-region"
+              type={props.modeKind === "zoomRegion" ? "primary" : "text"}
+              icon={<ZoomInOutlined />}
+              onClick={props.onToggleZoomRegion}
+              className="editor-tool"
+            />
+          </Tooltip>
+        )}
+        {props.onToggleGroupMode && (
+          <Tooltip placement="right" title="Group (G): click or box shapes, then G again; Shift+G ungroups">
+            <Button
+              aria-label="Group"
+              aria-pressed={props.modeKind === "group"}
+              data-testid="group-mode"
+              type={props.modeKind === "group" ? "primary" : "text"}
+              icon={<GroupOutlined />}
+              onClick={props.onToggleGroupMode}
+              className="editor-tool"
+            />
+          </Tooltip>
+        )}
+      </div>
+      {props.children}
     </aside>
   );
 }

@@ -5,14 +5,20 @@
 import { Alert, Spin } from "antd";
 import type Konva from "konva";
 import type { KonvaEventObject } from "konva/lib/Node";
-import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch, type SetStateAction } from "react";
-import { Group, Layer, Stage } from "react-konva";
+import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch, type MouseEvent as ReactMouseEvent, type SetStateAction } from "react";
+import { Group, Layer, Rect, Stage } from "react-konva";
+import { useSettings } from "../../lib/useSettings";
 import { setPoints } from "../engine/document/commands";
 import type { EditorStore } from "../engine/document/editorStore";
-import type { ClientId, ShapeObject } from "../engine/document/model";
-import { screenPoint, type FlatPoints, type ImagePoint, type ScreenPoint, type Size } from "../engine/geometry/coords";
+import { viewFlagsOf, type ClientId, type ShapeObject } from "../engine/document/model";
+import { borderContourOf } from "../engine/geometry/autoBorder";
+import { boxFromCorners, shapesInBox } from "../engine/geometry/boxSelection";
+import { imagePoint, screenPoint, type FlatPoints, type ImageBox, type ImagePoint, type ScreenPoint, type Size } from "../engine/geometry/coords";
+import { clampTranslation, dragHandle, editHandles, pickHandle, type EditHandle, type HandleDrag } from "../engine/geometry/editHandles";
 import { pickShape } from "../engine/geometry/hitTest";
-import { translateShapePoints } from "../engine/geometry/shapes";
+import { deletePoint, setStartPoint } from "../engine/geometry/polygonEdit";
+import { boundingBox, translateShapePoints } from "../engine/geometry/shapes";
+import { snapToVertex } from "../engine/geometry/snapping";
 import {
   fitImage,
   fitViewport,
@@ -23,15 +29,33 @@ import {
   screenToImageLength,
   viewportTransform,
   zoomByWheel,
+  zoomToScreenRect,
   type Viewport,
 } from "../engine/geometry/viewport";
 import type { Appearance } from "./appearance";
+import { addToGroup, IDLE_MODE, toggleInGroup, type CanvasMode } from "./canvas/canvasMode";
+import { EditHandles } from "./canvas/EditHandles";
+import { canMove, editableShape } from "./canvas/editable";
 import {
+  finishPathEdit,
+  movePathEditPointer,
+  pathEditClick,
+  pathEditAddedPoints,
+  pathEditPreview,
+  removeLastPathPoint,
+  startPathEdit,
+  type PathEditStep,
+} from "./canvas/pathEdit";
+import { PointMenu } from "./canvas/PointMenu";
+import {
+  clickedPoints,
   finishDrawing,
   pointerDown,
   pointerMove,
   pointerUp,
   previewPoints,
+  removeLastPoint,
+  type BorderVertex,
   type DrawingState,
   type DrawnShape,
 } from "./drawingTool";
@@ -44,10 +68,57 @@ import { useScaledImage } from "./useScaledImage";
 /** Screen pixels a press may move and still be a click. */
 const CLICK_SLOP_PX = 3;
 const FIT_PADDING_PX = 16;
+const NO_IDS: readonly ClientId[] = [];
+/** CSS px the rotation handle sits above a box's top edge. */
+const ROTATION_HANDLE_PX = 30;
+/** CSS px beyond a handle's radius that still grab it. */
+const HANDLE_GRAB_SLACK_PX = 3;
+/** The colour that marks shapes collected in group mode. */
+const GROUP_HIGHLIGHT = "#ff2bd6";
+const CANDIDATE_COLORS = ["#36cfc9", "#ffa940"] as const;
 
 type Drag =
   | { kind: "pan"; last: ScreenPoint }
-  | { kind: "move"; id: ClientId; type: ShapeObject["type"]; origin: ImagePoint; points: FlatPoints; moved: boolean };
+  | {
+      kind: "move";
+      id: ClientId;
+      type: ShapeObject["type"];
+      origin: ImagePoint;
+      points: FlatPoints;
+      bounds: ImageBox | null;
+      moved: boolean;
+    }
+  | { kind: "handle"; id: ClientId; drag: HandleDrag }
+  /** A box dragged in group or zoom-to-region mode, in screen px. */
+  | { kind: "box"; start: ScreenPoint };
+
+interface PointMenuState {
+  id: ClientId;
+  index: number;
+  x: number;
+  y: number;
+}
+
+const RESIZE_CURSORS: Readonly<Record<string, string>> = {
+  n: "ns-resize",
+  s: "ns-resize",
+  e: "ew-resize",
+  w: "ew-resize",
+  ne: "nesw-resize",
+  sw: "nesw-resize",
+  nw: "nwse-resize",
+  se: "nwse-resize",
+};
+
+function handleCursor(handle: EditHandle): string {
+  if (handle.kind === "vertex") return "pointer";
+  if (handle.kind === "rotate") return "grab";
+  return RESIZE_CURSORS[handle.handle] ?? "move";
+}
+
+function isVertexShape(type: ShapeObject["type"]): type is "polygon" | "polyline" | "points" {
+  return type === "polygon" || type === "polyline" || type === "points";
+}
 
 export interface EditorCanvasProps {
   store: EditorStore;
@@ -75,6 +146,9 @@ export interface EditorCanvasProps {
   frameView?: import("./FrameImage").FrameView;
   /** Drawn in screen space on the top layer (object text). */
   overlay?: React.ReactNode;
+  /** Group mode, zoom to region or Shift+click editing; normal when absent. */
+  mode?: CanvasMode;
+  onModeChange?: (mode: CanvasMode) => void;
 }
 
 export function EditorCanvas(props: EditorCanvasProps) {
@@ -84,6 +158,28 @@ export function EditorCanvas(props: EditorCanvasProps) {
   const dragRef = useRef<Drag | null>(null);
   const [canvasSize, setCanvasSize] = useState<Size | null>(null);
   const [cursor, setCursor] = useState("default");
+  const [box, setBox] = useState<{ a: ScreenPoint; b: ScreenPoint } | null>(null);
+  const [pointMenu, setPointMenu] = useState<PointMenuState | null>(null);
+  /** While bordering: the contour that a click would follow, and the vertex under the pointer. */
+  const [borderHover, setBorderHover] = useState<{ vertex: BorderVertex; point: ImagePoint } | null>(null);
+  const closePointMenu = useCallback(() => setPointMenu(null), []);
+  const { settings } = useSettings();
+  const { controlPointsSize, automaticBordering, intelligentPolygonCrop } = settings.workspace;
+  // Handlers read the latest drawing and mode through refs: a press and its release can come
+  // before React renders the state the press set.
+  const latestDrawing = useRef(drawing);
+  latestDrawing.current = drawing;
+  const changeDrawing = (next: DrawingState) => {
+    latestDrawing.current = next;
+    props.onDrawingChange(next);
+  };
+  const latestMode = useRef(props.mode ?? IDLE_MODE);
+  latestMode.current = props.mode ?? IDLE_MODE;
+  const mode = latestMode.current;
+  const setMode = (next: CanvasMode) => {
+    latestMode.current = next;
+    props.onModeChange?.(next);
+  };
 
   useEffect(() => {
     const element = containerRef.current;
@@ -123,10 +219,33 @@ export function EditorCanvas(props: EditorCanvasProps) {
     return [resting, active];
   }, [shapes, selectedIds]);
 
+  // The one selected shape that shows edit handles: not pinned (pinned shapes may be selected,
+  // never reshaped), and only while no tool or mode takes the clicks.
+  const flagsOf = useCallback((id: ClientId) => viewFlagsOf(store.getState().document, id), [store]);
+  const editable = useMemo(
+    () => (drawing !== null || mode.kind !== "idle" ? null : editableShape(selectedIds, props.pickable, flagsOf)),
+    [selectedIds, drawing, mode.kind, props.pickable, flagsOf],
+  );
+  const scale = viewport?.scale ?? 1;
+  const handles = useMemo(
+    () => (editable === null ? [] : editHandles(editable, ROTATION_HANDLE_PX / scale)),
+    [editable, scale],
+  );
+  const handleAt = (p: ImagePoint): EditHandle | null =>
+    pickHandle(handles, p, (controlPointsSize + HANDLE_GRAB_SLACK_PX) / scale);
+
+  // A mode about shapes that left the frame (another frame, deleted, hidden) ends.
+  const { pickable } = props;
+  useEffect(() => {
+    if (mode.kind === "pathEdit" && !pickable.some((shape) => shape.clientId === mode.edit.id)) setMode(IDLE_MODE);
+    // Not on setMode: the workspace may hand a new closure every render.
+  }, [mode, pickable]);
+
   const endDrag = useCallback(() => {
     const drag = dragRef.current;
     dragRef.current = null;
-    if (drag?.kind === "move") store.endGesture();
+    if (drag?.kind === "move" || drag?.kind === "handle") store.endGesture();
+    if (drag?.kind === "box") setBox(null);
   }, [store]);
 
   // A release outside the canvas still ends the drag (and its undo step).
@@ -135,24 +254,124 @@ export function EditorCanvas(props: EditorCanvasProps) {
     return () => window.removeEventListener("mouseup", endDrag);
   }, [endDrag]);
 
+  // Escape during a move or handle drag puts the shape back (before the editor's own Escape,
+  // which would otherwise leave the tool or drop the selection).
+  useEffect(() => {
+    const cancelDrag = (event: KeyboardEvent) => {
+      const drag = dragRef.current;
+      if (event.key !== "Escape" || (drag?.kind !== "move" && drag?.kind !== "handle")) return;
+      dragRef.current = null;
+      store.cancelGesture();
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    };
+    window.addEventListener("keydown", cancelDrag, true);
+    return () => window.removeEventListener("keydown", cancelDrag, true);
+  }, [store]);
+
+  /** While drawing a polygon/polyline with bordering on (Ctrl or the setting): another shape's vertex under the pointer. */
+  const borderVertexAt = (p: ImagePoint, ctrl: boolean): BorderVertex | null => {
+    const drawing = latestDrawing.current;
+    if (viewport === null || drawing === null || drawing.kind !== "vertices" || drawing.type === "points") return null;
+    if (!ctrl && !automaticBordering) return null;
+    const contours = props.pickable.flatMap((shape) => {
+      const contour = borderContourOf(shape);
+      return contour === null ? [] : [{ key: shape.clientId, points: contour.points, contour }];
+    });
+    const snap = snapToVertex(p, contours, (controlPointsSize + HANDLE_GRAB_SLACK_PX) / viewport.scale);
+    const contour = snap === null ? undefined : contours.find((each) => each.key === snap.shape)?.contour;
+    return snap === null || contour === undefined ? null : { key: snap.shape, contour, index: snap.index };
+  };
+
+  const editedShapeOf = (current: CanvasMode) =>
+    current.kind === "pathEdit" ? props.pickable.find((shape) => shape.clientId === current.edit.id) : undefined;
+  const editedShape = editedShapeOf(mode);
+
+  const applyPathEditStep = (step: PathEditStep) => {
+    const mode = latestMode.current;
+    const editedShape = editedShapeOf(mode);
+    if (editedShape === undefined) return;
+    if (step.points !== null) setPoints(store, editedShape.clientId, step.points);
+    setMode(step.state === null ? IDLE_MODE : { kind: "pathEdit", edit: step.state });
+    if (step.state === null) store.select([editedShape.clientId]);
+  };
+
+  const onRightDown = (s: ScreenPoint, p: ImagePoint) => {
+    const drawing = latestDrawing.current;
+    const mode = latestMode.current;
+    if (drawing !== null) {
+      changeDrawing(removeLastPoint(drawing));
+      return;
+    }
+    if (mode.kind === "pathEdit") {
+      setMode({ kind: "pathEdit", edit: removeLastPathPoint(mode.edit) });
+      return;
+    }
+    const handle = handleAt(p);
+    if (editable !== null && handle?.kind === "vertex") setPointMenu({ id: editable.clientId, index: handle.index, x: s.x, y: s.y });
+  };
+
   const onMouseDown = (event: KonvaEventObject<MouseEvent>) => {
+    const drawing = latestDrawing.current;
+    const mode = latestMode.current;
+    const editedShape = editedShapeOf(mode);
     const s = pointer();
     if (viewport === null || s === null) return;
     const p = screenToImage(viewport, s);
-    if (event.evt.button === 1) {
-      event.evt.preventDefault();
+    const evt = event.evt;
+    if (evt.button === 1) {
+      evt.preventDefault();
       dragRef.current = { kind: "pan", last: s };
       return;
     }
-    if (event.evt.button !== 0) return;
+    if (evt.button === 2) {
+      onRightDown(s, p);
+      return;
+    }
+    if (evt.button !== 0) return;
+    if (drawing !== null && evt.altKey) {
+      // Alt+drag pans while drawing instead of placing a point (as in CVAT).
+      dragRef.current = { kind: "pan", last: s };
+      return;
+    }
     if (drawing !== null) {
-      const step = pointerDown(drawing, p);
-      props.onDrawingChange(step.state);
+      const step = pointerDown(drawing, p, { screen: s, shift: evt.shiftKey, border: borderVertexAt(p, evt.ctrlKey) });
+      changeDrawing(step.state);
       if (step.drawn) props.onDrawn(step.drawn);
       return;
     }
     if (props.onTagClick) {
       props.onTagClick();
+      return;
+    }
+    if (mode.kind === "zoomRegion" || mode.kind === "group") {
+      dragRef.current = { kind: "box", start: s };
+      return;
+    }
+    if (mode.kind === "pathEdit") {
+      if (editedShape === undefined) return;
+      const vertex = pickHandle(editHandles(editedShape, 0), p, (controlPointsSize + HANDLE_GRAB_SLACK_PX) / viewport.scale);
+      applyPathEditStep(pathEditClick(mode.edit, editedShape.points, p, vertex?.kind === "vertex" ? vertex.index : null, intelligentPolygonCrop));
+      return;
+    }
+    const handle = editable === null ? null : handleAt(p);
+    if (editable !== null && handle !== null) {
+      if (handle.kind === "vertex" && evt.altKey && isVertexShape(editable.type)) {
+        // Alt+click deletes the vertex, unless the shape would have too few.
+        const fewer = deletePoint(editable.type, editable.points, handle.index);
+        if (fewer !== null) setPoints(store, editable.clientId, fewer);
+        return;
+      }
+      if (handle.kind === "vertex" && evt.shiftKey && isVertexShape(editable.type)) {
+        setMode({ kind: "pathEdit", edit: startPathEdit(editable.clientId, editable.type, handle.index) });
+        return;
+      }
+      store.beginGesture(handle.kind === "rotate" ? "Rotate shape" : handle.kind === "resize" ? "Resize shape" : "Move point");
+      dragRef.current = {
+        kind: "handle",
+        id: editable.clientId,
+        drag: { shape: { type: editable.type, points: editable.points, rotation: editable.rotation }, handle, start: p },
+      };
       return;
     }
     const hit = pickShape(props.pickable, p, { scale: viewport.scale });
@@ -163,11 +382,16 @@ export function EditorCanvas(props: EditorCanvasProps) {
       return;
     }
     store.select([hit.clientId]);
+    // Pinned objects are selected but stay where they are.
+    if (!canMove(hit.clientId, flagsOf)) return;
     store.beginGesture("Move shape");
-    dragRef.current = { kind: "move", id: hit.clientId, type: hit.type, origin: p, points: hit.points, moved: false };
+    const bounds = boundingBox(hit);
+    dragRef.current = { kind: "move", id: hit.clientId, type: hit.type, origin: p, points: hit.points, bounds, moved: false };
   };
 
-  const onMouseMove = () => {
+  const onMouseMove = (event: KonvaEventObject<MouseEvent>) => {
+    const drawing = latestDrawing.current;
+    const mode = latestMode.current;
     const s = pointer();
     if (viewport === null || s === null) return;
     const p = screenToImage(viewport, s);
@@ -178,41 +402,105 @@ export function EditorCanvas(props: EditorCanvasProps) {
       return;
     }
     if (drag?.kind === "move") {
-      const dx = p.x - drag.origin.x;
-      const dy = p.y - drag.origin.y;
+      const bounds = drag.bounds;
+      const wanted = { dx: p.x - drag.origin.x, dy: p.y - drag.origin.y };
+      // Kept inside the image, like drawing.
+      const { dx, dy } = bounds === null ? wanted : clampTranslation(bounds, wanted.dx, wanted.dy, imageSize);
       setPoints(store, drag.id, translateShapePoints(drag.type, drag.points, dx, dy));
       drag.moved = true;
       return;
     }
+    if (drag?.kind === "handle") {
+      const result = dragHandle(drag.drag, p, imageSize, event.evt.shiftKey);
+      setPoints(store, drag.id, result.points, drag.drag.handle.kind === "rotate" ? result.rotation : undefined);
+      return;
+    }
+    if (drag?.kind === "box") {
+      setBox({ a: drag.start, b: s });
+      return;
+    }
     if (drawing !== null) {
-      props.onDrawingChange(pointerMove(drawing, p));
+      changeDrawing(pointerMove(drawing, p, { screen: s, shift: event.evt.shiftKey }));
+      const vertex = borderVertexAt(p, event.evt.ctrlKey);
+      const point = vertex === null ? null : vertex.contour.points.slice(2 * vertex.index, 2 * vertex.index + 2);
+      setBorderHover(vertex === null || point === null ? null : { vertex, point: imagePoint(point[0], point[1]) });
+      return;
+    }
+    if (mode.kind === "pathEdit") {
+      setMode({ kind: "pathEdit", edit: movePathEditPointer(mode.edit, p) });
+      return;
+    }
+    if (mode.kind !== "idle") {
+      setCursor("crosshair");
+      return;
+    }
+    const handle = handleAt(p);
+    if (handle !== null) {
+      setCursor(handleCursor(handle));
       return;
     }
     const over = pickShape(props.pickable, p, { scale: viewport.scale });
-    setCursor(over ? "move" : props.onTagClick ? "copy" : "default");
+    setCursor(over ? (viewFlagsOf(store.getState().document, over.clientId).pinned ? "pointer" : "move") : props.onTagClick ? "copy" : "default");
   };
 
-  const onMouseUp = () => {
+  /** The end of a box drag: zoom to it, or collect the shapes it meets (a click toggles one). */
+  const finishBox = (start: ScreenPoint, end: ScreenPoint) => {
+    const mode = latestMode.current;
+    if (viewport === null) return;
+    const moved = Math.abs(end.x - start.x) > CLICK_SLOP_PX || Math.abs(end.y - start.y) > CLICK_SLOP_PX;
+    if (mode.kind === "zoomRegion") {
+      if (!moved) return;
+      setViewport((current) => (current === null ? current : zoomToScreenRect(current, start, end)));
+      setMode(IDLE_MODE);
+      return;
+    }
+    if (mode.kind !== "group") return;
+    if (moved) {
+      const region = boxFromCorners(screenToImage(viewport, start), screenToImage(viewport, end));
+      setMode({ kind: "group", ids: addToGroup(mode.ids, shapesInBox(props.pickable, region).map((shape) => shape.clientId)) });
+      return;
+    }
+    const hit = pickShape(props.pickable, screenToImage(viewport, end), { scale: viewport.scale });
+    if (hit !== null) setMode({ kind: "group", ids: toggleInGroup(mode.ids, hit.clientId) });
+  };
+
+  const onMouseUp = (event: KonvaEventObject<MouseEvent>) => {
+    const drawing = latestDrawing.current;
     const s = pointer();
-    if (drawing !== null && viewport !== null && s !== null) {
+    // Only the left button draws (a right click took a point back on its press).
+    if (drawing !== null && viewport !== null && s !== null && event.evt.button === 0) {
       const step = pointerUp(drawing, screenToImage(viewport, s), { clickSlop: screenToImageLength(viewport, CLICK_SLOP_PX) });
-      props.onDrawingChange(step.state);
+      if (step.state !== drawing) changeDrawing(step.state);
       if (step.drawn) props.onDrawn(step.drawn);
     }
-    if (dragRef.current?.kind === "pan") setCursor("default");
+    const drag = dragRef.current;
+    if (drag?.kind === "pan") setCursor("default");
+    if (drag?.kind === "box" && s !== null) finishBox(drag.start, s);
     endDrag();
   };
 
-  const onDoubleClick = () => {
+  // The browser's double click, not Konva's: Konva pairs any two clicks (a right click and the
+  // next left click anywhere) into one.
+  const onDoubleClick = (event: ReactMouseEvent) => {
+    if (event.button !== 0) return;
+    stageRef.current?.setPointersPositions(event.nativeEvent);
+    const drawing = latestDrawing.current;
+    const mode = latestMode.current;
+    const editedShape = editedShapeOf(mode);
     if (drawing !== null) {
       const step = finishDrawing(drawing);
-      props.onDrawingChange(step.state);
+      changeDrawing(step.state);
       if (step.drawn) props.onDrawn(step.drawn);
       return;
     }
+    if (mode.kind === "pathEdit" && editedShape !== undefined) {
+      applyPathEditStep(finishPathEdit(mode.edit, editedShape.points));
+      return;
+    }
+    if (mode.kind !== "idle") return;
     const s = pointer();
     if (viewport === null || s === null) return;
-    // Double click on empty space fits the image (CVAT's behaviour); on a shape it does nothing yet.
+    // Double click on empty space fits the image (CVAT's behaviour); on a shape it does nothing.
     if (pickShape(props.pickable, screenToImage(viewport, s), { scale: viewport.scale }) === null) {
       setViewport((current) => (current === null ? current : fitImage(current, FIT_PADDING_PX)));
     }
@@ -228,6 +516,16 @@ export function EditorCanvas(props: EditorCanvasProps) {
   const transform = viewport === null ? null : viewportTransform(viewport);
   const origin = viewport === null ? null : imageToScreen(viewport, { x: 0, y: 0 } as ImagePoint);
   const preview = drawing === null ? [] : previewPoints(drawing);
+  const clicked = drawing === null ? [] : clickedPoints(drawing);
+  const groupIds = mode.kind === "group" ? mode.ids : NO_IDS;
+  const grouped = useMemo(() => {
+    const ids = new Set(groupIds);
+    return shapes.filter((shape) => ids.has(shape.clientId));
+  }, [shapes, groupIds]);
+  const editedPath = mode.kind === "pathEdit" && editedShape !== undefined ? pathEditPreview(mode.edit, editedShape.points) : [];
+  const candidates = mode.kind === "pathEdit" && mode.edit.kind === "choose" ? mode.edit.candidates : [];
+  const addedPoints = mode.kind === "pathEdit" ? pathEditAddedPoints(mode.edit) : [];
+  const menuShape = pointMenu === null ? undefined : props.pickable.find((shape) => shape.clientId === pointMenu.id);
   const imageSpace =
     transform === null
       ? {}
@@ -251,8 +549,11 @@ export function EditorCanvas(props: EditorCanvasProps) {
       data-origin-x={origin?.x}
       data-origin-y={origin?.y}
       data-frame-ready={image !== undefined ? "true" : "false"}
+      data-mode={mode.kind}
+      data-group-count={groupIds.length}
       style={{ background: props.background, cursor: drawing !== null ? "crosshair" : cursor }}
       onContextMenu={(event) => event.preventDefault()}
+      onDoubleClick={onDoubleClick}
     >
       {canvasSize !== null && transform !== null && viewport !== null && (
         <Stage
@@ -262,7 +563,6 @@ export function EditorCanvas(props: EditorCanvasProps) {
           onMouseDown={onMouseDown}
           onMouseMove={onMouseMove}
           onMouseUp={onMouseUp}
-          onDblClick={onDoubleClick}
           onWheel={onWheel}
         >
           {/* Three layers so that an edit redraws only the top one: the frame, the shapes at
@@ -289,10 +589,94 @@ export function EditorCanvas(props: EditorCanvasProps) {
               {drawing !== null && preview.length > 0 && (
                 <ShapeNode type={drawing.type} points={preview} rotation={0} color={props.drawingColor} scale={viewport.scale} preview />
               )}
+              {clicked.length > 0 && (
+                <ShapeNode type="points" points={clicked} rotation={0} color={props.drawingColor} scale={viewport.scale} preview />
+              )}
+              {drawing !== null && borderHover !== null && (
+                <>
+                  <ShapeNode
+                    type={borderHover.vertex.contour.closed ? "polygon" : "polyline"}
+                    points={borderHover.vertex.contour.points}
+                    rotation={0}
+                    color={GROUP_HIGHLIGHT}
+                    scale={viewport.scale}
+                    preview
+                    fillOpacity={0}
+                  />
+                  <ShapeNode
+                    type="points"
+                    points={[borderHover.point.x, borderHover.point.y]}
+                    rotation={0}
+                    color={GROUP_HIGHLIGHT}
+                    scale={viewport.scale / 2}
+                    selected
+                  />
+                </>
+              )}
+              {grouped.map((shape) => (
+                <ShapeNode
+                  key={shape.clientId}
+                  type={shape.type}
+                  points={shape.points}
+                  rotation={shape.rotation}
+                  color={GROUP_HIGHLIGHT}
+                  scale={viewport.scale}
+                  selected
+                  fillOpacity={0.35}
+                />
+              ))}
+              {editedPath.length >= 4 && (
+                <ShapeNode type="polyline" points={editedPath} rotation={0} color={GROUP_HIGHLIGHT} scale={viewport.scale} preview />
+              )}
+              {addedPoints.length > 0 && (
+                <ShapeNode type="points" points={addedPoints} rotation={0} color={GROUP_HIGHLIGHT} scale={viewport.scale} preview />
+              )}
+              {candidates.map((candidate, index) => (
+                <ShapeNode
+                  key={index}
+                  type="polygon"
+                  points={candidate}
+                  rotation={0}
+                  color={CANDIDATE_COLORS[index] ?? GROUP_HIGHLIGHT}
+                  scale={viewport.scale}
+                  preview
+                  fillOpacity={0.3}
+                />
+              ))}
+              {editable !== null && (
+                <EditHandles handles={handles} color={props.colorOf(editable)} radius={controlPointsSize} scale={viewport.scale} />
+              )}
             </Group>
+            {box !== null && (
+              <Rect
+                x={Math.min(box.a.x, box.b.x)}
+                y={Math.min(box.a.y, box.b.y)}
+                width={Math.abs(box.b.x - box.a.x)}
+                height={Math.abs(box.b.y - box.a.y)}
+                stroke={mode.kind === "group" ? GROUP_HIGHLIGHT : "#1677ff"}
+                strokeWidth={1}
+                dash={[6, 4]}
+                fill="rgba(22, 119, 255, 0.08)"
+                listening={false}
+              />
+            )}
             {props.overlay}
           </Layer>
         </Stage>
+      )}
+      {pointMenu !== null && menuShape !== undefined && isVertexShape(menuShape.type) && (
+        <PointMenu
+          x={pointMenu.x}
+          y={pointMenu.y}
+          canDelete={deletePoint(menuShape.type, menuShape.points, pointMenu.index) !== null}
+          canSetStart={menuShape.type !== "points"}
+          onDelete={() => {
+            const fewer = deletePoint(menuShape.type as "polygon", menuShape.points, pointMenu.index);
+            if (fewer !== null) setPoints(store, menuShape.clientId, fewer);
+          }}
+          onSetStart={() => setPoints(store, menuShape.clientId, setStartPoint(menuShape.points, pointMenu.index))}
+          onClose={closePointMenu}
+        />
       )}
       {props.error !== null && (
         <div className="editor-canvas-overlay">

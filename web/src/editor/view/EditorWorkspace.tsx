@@ -25,6 +25,8 @@ import { BITMAP_BACKGROUND, objectColor } from "./appearance";
 import { FALLBACK_COLOR, labelColors } from "./colors";
 import { ControlsSidebar } from "./ControlsSidebar";
 import { startDrawing, hasProgress, finishDrawing, type DrawingState, type DrawnShape, type DrawableType } from "./drawingTool";
+import { DEFAULT_DRAWING_OPTIONS, restartDrawing, type DrawingOptions } from "./drawingTool";
+import { useCanvasMode } from "./canvas/useCanvasMode";
 import { EditorCanvas } from "./EditorCanvas";
 import { createEditorActions, createEditorKeymap, type EditorCommands } from "./editorActions";
 import { patchAnnotations, type EditorData } from "./editorData";
@@ -76,6 +78,8 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
   const [tool, setTool] = useState<Tool>("cursor");
   const [lastDrawingTool, setLastDrawingTool] = useState<DrawableType>("rectangle");
   const [drawing, setDrawing] = useState<DrawingState | null>(null);
+  const [drawingOptions, setDrawingOptions] = useState<DrawingOptions>(DEFAULT_DRAWING_OPTIONS);
+  const canvasMode = useCanvasMode(store);
   const [labelId, setLabelId] = useState<number | null>(labels[0]?.id ?? null);
   const [viewport, setViewport] = useState<Viewport | null>(null);
   const [saving, setSaving] = useState(false);
@@ -124,9 +128,10 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
   // A new frame: what was half drawn or selected belonged to the old one.
   useEffect(() => {
     store.clearSelection();
-    setDrawing((current) => (current === null ? null : startDrawing(current.type)));
+    setDrawing((current) => (current === null ? null : restartDrawing(current)));
+    canvasMode.reset();
     if (settings.player.resetZoom) setViewport((current) => (current === null ? null : fitImage(current, FIT_PADDING_PX)));
-  }, [frame, store, settings.player.resetZoom]);
+  }, [frame, store, settings.player.resetZoom, canvasMode.reset]);
 
   const playerRef = useRef<Player | null>(null);
   useEffect(() => {
@@ -217,7 +222,8 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
   // --- tools and objects ------------------------------------------------------------------------
   const chooseTool = (next: Tool) => {
     setTool(next);
-    setDrawing(isDrawingTool(next) ? startDrawing(next) : null);
+    setDrawing(isDrawingTool(next) ? startDrawing(next, drawingOptions) : null);
+    canvasMode.reset();
     if (isDrawingTool(next)) {
       setLastDrawingTool(next);
       store.clearSelection();
@@ -307,7 +313,8 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
     },
     drawAgain: () => chooseTool(lastDrawingTool),
     cancel: () => {
-      if (drawing !== null && hasProgress(drawing)) setDrawing(startDrawing(drawing.type));
+      if (canvasMode.cancel()) return;
+      if (drawing !== null && hasProgress(drawing)) setDrawing(restartDrawing(drawing));
       else if (tool !== "cursor") chooseTool("cursor");
       else store.clearSelection();
     },
@@ -322,6 +329,11 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
       if (label) setLabelId(label.id);
     },
     ...view.commands,
+    toggleGroupMode: () => {
+      if (tool !== "cursor") chooseTool("cursor");
+      canvasMode.toggleGroupMode();
+    },
+    ungroupSelected: canvasMode.ungroupSelected,
   };
 
   const registry = useMemo(() => createEditorActions(), []);
@@ -355,7 +367,25 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
       />
       {topBar.dialogs}
       <div className="editor-body">
-        <ControlsSidebar tool={tool} onToolChange={chooseTool} labels={labels} labelId={labelId} onLabelChange={setLabelId}>
+        <ControlsSidebar
+          tool={tool}
+          onToolChange={chooseTool}
+          labels={labels}
+          labelId={labelId}
+          onLabelChange={setLabelId}
+          drawingOptions={drawingOptions}
+          onDrawingOptionsChange={(options) => {
+            setDrawingOptions(options);
+            if (drawing !== null) setDrawing(startDrawing(drawing.type, options));
+          }}
+          lastDrawingTool={lastDrawingTool}
+          modeKind={canvasMode.mode.kind}
+          onToggleZoomRegion={() => {
+            if (tool !== "cursor") chooseTool("cursor");
+            canvasMode.toggleZoomRegion();
+          }}
+          onToggleGroupMode={commands.toggleGroupMode}
+        >
           <ViewControls registry={registry} keymap={keymap} commands={commands} imageSettings={view.imageSettings} onImageSettingsChange={view.setImageSettings} />
         </ControlsSidebar>
         <div className="editor-canvas-area" data-testid="editor-canvas-area" data-rotation={viewport?.rotation ?? 0}>
@@ -385,6 +415,8 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
               <ObjectTextLayer shapes={view.shapes} selectedIds={selected} viewport={viewport} labels={view.textLabels} serverIdOf={serverIdOf} settings={view.objectText} />
             )
           }
+          mode={canvasMode.mode}
+          onModeChange={canvasMode.setMode}
         />
         </div>
         <ObjectsSidebar

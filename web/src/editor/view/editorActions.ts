@@ -62,6 +62,10 @@ export interface EditorCommands {
   activatePreviousObject?(): void;
   /** False while the focus is in a dialog, where Tab moves between its fields. */
   canActivateObjects?(): boolean;
+  /** G: enter group mode, or group the collected shapes and leave it. */
+  toggleGroupMode?(): void;
+  /** Shift+G: ungroup the selected objects. */
+  ungroupSelected?(): void;
 }
 
 type Handlers = Partial<Record<DefaultActionId, ActionHandler<EditorCommands>>>;
@@ -104,6 +108,8 @@ function handlers(): Handlers {
     "object.changeColor": withSelection((c) => c.changeColor()),
     "objects.toggleLockAll": { run: (c) => c.toggleLockAll() },
     "objects.toggleHiddenAll": { run: (c) => c.toggleHiddenAll() },
+    "group.toggleMode": { when: (c) => c.toggleGroupMode !== undefined, run: (c) => c.toggleGroupMode?.() },
+    "group.reset": { when: (c) => c.hasSelection() && c.ungroupSelected !== undefined, run: (c) => c.ungroupSelected?.() },
   };
   const optional = (pick: (c: EditorCommands) => (() => void) | undefined): ActionHandler<EditorCommands> => ({
     when: (c) => pick(c) !== undefined,

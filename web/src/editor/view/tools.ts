@@ -15,10 +15,10 @@ export const TOOL_LABELS: Readonly<Record<Tool, string>> = {
 
 /** How each drawing tool is used, for its tooltip. */
 export const TOOL_HINTS: Readonly<Record<Tool, string>> = {
-  cursor: "Select and move objects; drag empty space to pan",
-  rectangle: "Two clicks or a drag",
-  polygon: "Click points; N or double click finishes",
-  polyline: "Click points; N or double click finishes",
+  cursor: "Select, move and reshape objects (Alt+click deletes a point, Shift+click redraws part of a contour); drag empty space to pan",
+  rectangle: "Two clicks or a drag (or 4 extreme points, in the drawing options)",
+  polygon: "Click points, or Shift-drag; Ctrl follows another shape's border; right click takes a point back; N or double click finishes",
+  polyline: "Click points, or Shift-drag; Ctrl follows another shape's border; right click takes a point back; N or double click finishes",
   points: "Click points; N or double click finishes",
   ellipse: "Two clicks or a drag for its box",
   tag: "Click the frame to tag it",

@@ -10,3 +10,5 @@ export * from "./autoBorder";
 export * from "./simplify";
 export * from "./drawing";
 export * from "./snapping";
+export * from "./editHandles";
+export * from "./boxSelection";
