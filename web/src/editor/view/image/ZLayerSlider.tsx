@@ -1,4 +1,4 @@
-// The z-layer slider over the canvas (CVAT's, top left): shapes above the chosen layer are not
+// The z-layer slider in a strip above the canvas: shapes above the chosen layer are not
 // drawn or picked; "+" opens a new layer on top, which new shapes are drawn into.
 import { PlusOutlined } from "@ant-design/icons";
 import { Button, Slider, Tooltip, Typography } from "antd";

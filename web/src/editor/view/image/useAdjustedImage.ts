@@ -46,7 +46,9 @@ export function useAdjustedImage(image: ImageBitmap | undefined, adjustments: Im
   // Neutral again: give the copies' memory back.
   useEffect(() => {
     if (!neutral) return;
+    // The two turns fill the array out of order ([1] first), so it may have a hole.
     for (const canvas of canvases.current) {
+      if (canvas === undefined) continue;
       canvas.width = 0;
       canvas.height = 0;
     }
