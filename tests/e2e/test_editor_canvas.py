@@ -304,3 +304,19 @@ def test_group_bordering_zoom_region_and_double_click(
     assert by_x[0]["group"] == by_x[1]["group"] != 0
     assert by_x[2]["group"] in (0, None)
     assert_points(by_x[2]["points"], [400, 0, 500, 100])
+
+
+def test_default_points_count_from_the_link(page: Page, context: BrowserContext, signed_in: Account) -> None:
+    """`?defaultPointsCount=3`: a polygon finishes itself on its third click (CVAT's link parameter)."""
+    task, job = create_task_with_job(context, images=1)
+    page.goto(f"/tasks/{task['id']}/jobs/{job['id']}?defaultPointsCount=3")
+    canvas = Canvas(page)
+    expect(canvas.element).to_have_attribute("data-frame-ready", "true")
+    choose_tool(page, "polygon")
+    for point in [(100, 100), (250, 120), (180, 260)]:
+        canvas.click(*point)
+    expect(page.get_by_test_id("objects-count")).to_have_text("1")
+    save_with_ctrl_s(page)
+    (polygon,) = stored_shapes(context, job["id"])
+    assert polygon["type"] == "polygon"
+    assert_points(polygon["points"], [100, 100, 250, 120, 180, 260])

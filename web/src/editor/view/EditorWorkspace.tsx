@@ -25,7 +25,7 @@ import { BITMAP_BACKGROUND, objectColor } from "./appearance";
 import { FALLBACK_COLOR, labelColors } from "./colors";
 import { ControlsSidebar } from "./ControlsSidebar";
 import { startDrawing, hasProgress, finishDrawing, type DrawingState, type DrawnShape, type DrawableType } from "./drawingTool";
-import { DEFAULT_DRAWING_OPTIONS, restartDrawing, type DrawingOptions } from "./drawingTool";
+import { DEFAULT_DRAWING_OPTIONS, restartDrawing, withDefaultPointsCount, type DrawingOptions } from "./drawingTool";
 import { useCanvasMode } from "./canvas/useCanvasMode";
 import { EditorCanvas } from "./EditorCanvas";
 import { createEditorActions, createEditorKeymap, type EditorCommands } from "./editorActions";
@@ -78,7 +78,11 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
   const [tool, setTool] = useState<Tool>("cursor");
   const [lastDrawingTool, setLastDrawingTool] = useState<DrawableType>("rectangle");
   const [drawing, setDrawing] = useState<DrawingState | null>(null);
-  const [drawingOptions, setDrawingOptions] = useState<DrawingOptions>(DEFAULT_DRAWING_OPTIONS);
+  // `?defaultPointsCount=N` fixes the number of points of polygons, polylines and points (CVAT's link parameter).
+  const [drawingOptions, setDrawingOptions] = useState<DrawingOptions>(() => {
+    const count = parseJobLink(window.location.search).params.defaultPointsCount;
+    return count === undefined ? DEFAULT_DRAWING_OPTIONS : withDefaultPointsCount(DEFAULT_DRAWING_OPTIONS, count);
+  });
   const canvasMode = useCanvasMode(store);
   const [labelId, setLabelId] = useState<number | null>(labels[0]?.id ?? null);
   const [viewport, setViewport] = useState<Viewport | null>(null);

@@ -40,6 +40,21 @@ describe("keepDrafts", () => {
     keeper.dispose();
   });
 
+  it("clears the draft right after a save, without waiting for the debounce", async () => {
+    const server = new FakeJobServer();
+    const store = loadedStore(server.get());
+    const drafts = createMemoryDraftStore();
+    const keeper = keepDrafts(store, drafts, JOB, { debounceMs: 10_000 });
+    createObject(store, newRectangle(0));
+    await keeper.flush();
+    expect((await drafts.load(JOB))?.created).toHaveLength(1);
+    await saveAnnotations(store, async (action, body) => server.patch(action, body));
+    // No timer advanced, no flush: the clear was written when the save landed.
+    await vi.advanceTimersByTimeAsync(0);
+    expect(await drafts.load(JOB)).toBeNull();
+    keeper.dispose();
+  });
+
   it("writes what is pending when disposed", async () => {
     const store = loadedStore();
     const drafts = createMemoryDraftStore();

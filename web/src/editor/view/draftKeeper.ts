@@ -5,6 +5,7 @@
  * one after another, so a slow write never lands after a newer one.
  */
 import { createDraft, type DraftStore } from "../engine/document/drafts";
+import { hasUnsavedChanges } from "../engine/document/changes";
 import type { EditorStore } from "../engine/document/editorStore";
 
 export interface DraftKeeperOptions {
@@ -43,6 +44,12 @@ export function keepDrafts(store: EditorStore, drafts: DraftStore, jobId: number
   const unsubscribe = store.subscribe((state, previous) => {
     if (state.document === previous.document && state.sync === previous.sync) return;
     if (timer !== null) clearTimer(timer);
+    // A save that left nothing unsaved clears the draft at once: within the debounce a reload
+    // would otherwise be offered the changes it just saved.
+    if (state.sync !== previous.sync && !hasUnsavedChanges(state)) {
+      void write();
+      return;
+    }
     timer = setTimer(() => void write(), debounceMs);
   });
 
