@@ -211,12 +211,9 @@ export function EditorCanvas(props: EditorCanvasProps) {
 
   const shownImage = useScaledImage(image, viewport?.scale ?? 1);
   const { shapes, selectedIds } = props;
-  const [restingShapes, activeShapes] = useMemo(() => {
+  const activeShapes = useMemo(() => {
     const selected = new Set(selectedIds);
-    const resting: ShapeObject[] = [];
-    const active: ShapeObject[] = [];
-    for (const shape of shapes) (selected.has(shape.clientId) ? active : resting).push(shape);
-    return [resting, active];
+    return shapes.filter((shape) => selected.has(shape.clientId));
   }, [shapes, selectedIds]);
 
   // The one selected shape that shows edit handles: not pinned (pinned shapes may be selected,
@@ -574,7 +571,7 @@ export function EditorCanvas(props: EditorCanvasProps) {
           </Layer>
           <Layer listening={false}>
             <Group {...imageSpace}>
-              <RestingShapes shapes={restingShapes} colorOf={props.colorOf} appearance={props.appearance} viewport={viewport} />
+              <RestingShapes shapes={shapes} selectedIds={selectedIds} colorOf={props.colorOf} appearance={props.appearance} viewport={viewport} />
             </Group>
           </Layer>
           <Layer listening={false}>

@@ -5,7 +5,7 @@
 import type Konva from "konva";
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Group } from "react-konva";
-import type { ShapeObject } from "../engine/document/model";
+import type { ClientId, ShapeObject } from "../engine/document/model";
 import type { ImageBox } from "../engine/geometry/coords";
 import { visibleImageBox, type Viewport } from "../engine/geometry/viewport";
 import type { Appearance } from "./appearance";
@@ -18,7 +18,14 @@ const SETTLE_MS = 150;
 const CACHE_MARGIN_PX = 8;
 
 export interface RestingShapesProps {
+  /** Every shape drawn on the frame, selected ones included (see `selectedIds`). */
   shapes: readonly ShapeObject[];
+  /**
+   * Selected shapes are drawn again on the top layer. One that is still exactly what the bitmap
+   * holds stays in it (covered by its selected look), so selecting costs no re-render of the
+   * bitmap; once it changes (a drag, an edit) it leaves the bitmap until it is deselected.
+   */
+  selectedIds: readonly ClientId[];
   colorOf: (shape: ShapeObject) => string;
   appearance: Appearance;
   viewport: Viewport;
@@ -29,7 +36,7 @@ interface DrawnShape {
   color: string;
 }
 
-export const RestingShapes = memo(function RestingShapes({ shapes, colorOf, appearance, viewport }: RestingShapesProps) {
+export const RestingShapes = memo(function RestingShapes({ shapes, selectedIds, colorOf, appearance, viewport }: RestingShapesProps) {
   const groupRef = useRef<Konva.Group>(null);
   const settledScale = useSettled(viewport.scale, SETTLE_MS);
   const devicePixelRatio = window.devicePixelRatio || 1;
@@ -38,11 +45,21 @@ export const RestingShapes = memo(function RestingShapes({ shapes, colorOf, appe
   const boxesRef = useRef<Map<ShapeObject, ImageBox | null>>(new Map());
   const boxes = useMemo(() => (boxesRef.current = boxesOf(shapes, boxesRef.current)), [shapes]);
   const listed = plan.mode === "cull" ? shapesInBox(shapes, boxes, plan.box) : shapes;
+  const drawnRef = useRef<DrawnShape[]>([]);
+  const drawnObjects = useMemo(() => new Set<ShapeObject>(), []);
+  const selected = new Set(selectedIds);
+  const latest: DrawnShape[] = [];
+  for (const shape of listed) {
+    if (selected.has(shape.clientId) && !drawnObjects.has(shape)) continue;
+    latest.push({ shape, color: colorOf(shape) });
+  }
   // Edits elsewhere hand in new arrays of the same objects: keep the previous list, so neither
   // React nor the cache does anything for them.
-  const latest: DrawnShape[] = listed.map((shape) => ({ shape, color: colorOf(shape) }));
-  const drawnRef = useRef<DrawnShape[]>(latest);
-  if (!sameDrawing(drawnRef.current, latest)) drawnRef.current = latest;
+  if (!sameDrawing(drawnRef.current, latest)) {
+    drawnRef.current = latest;
+    drawnObjects.clear();
+    for (const { shape } of latest) drawnObjects.add(shape);
+  }
   const drawn = drawnRef.current;
 
   const cacheRatio = plan.mode === "cache" ? plan.pixelRatio : null;
