@@ -8,9 +8,11 @@ import { DEFAULT_SHORTCUTS, LABEL_SLOTS, type DefaultActionId, type LabelSlot } 
 import { buildKeymap, type Keymap } from "../engine/actions/keymap";
 import type { Platform } from "../engine/actions/keys";
 import type { ShortcutSettings } from "../../lib/settings";
+import type { SidebarCommands } from "./sidebar/useObjectsSidebar";
 
 /** What the actions drive; the workspace supplies it, reading its latest state on every call. */
-export interface EditorCommands {
+/** The objects sidebar's keyboard commands come with `SidebarCommands` (sidebar/useObjectsSidebar.tsx). */
+export interface EditorCommands extends SidebarCommands {
   canSave(): boolean;
   save(): void;
   canUndo(): boolean;
@@ -42,17 +44,6 @@ export interface EditorCommands {
   toggleHidden(): void;
   fit(): void;
   selectLabelSlot(slot: LabelSlot): void;
-  // Objects sidebar (sidebar/useObjectsSidebar.tsx).
-  copySelected(): void;
-  canPaste(): boolean;
-  paste(): void;
-  propagateSelected(): void;
-  toForeground(): void;
-  toBackground(): void;
-  changeColor(): void;
-  toggleLockAll(): void;
-  toggleHiddenAll(): void;
-  relabelSelected(slot: LabelSlot): void;
   // How the frame is viewed (image/useViewControls); optional so a view without them stays valid.
   rotateClockwise?(): void;
   rotateAnticlockwise?(): void;

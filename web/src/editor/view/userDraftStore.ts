@@ -6,9 +6,7 @@
  * A record from before users were told apart has no owner and is never offered to anyone.
  */
 import { parseDraft, type AnnotationDraft, type DraftStore } from "../engine/document/drafts";
-
-const STORE_NAME = "drafts";
-const SCHEMA_VERSION = 1;
+import { DRAFTS_DATABASE_NAME, DRAFTS_STORE_NAME as STORE_NAME, openDraftDatabase } from "../engine/document/indexedDbDraftStore";
 
 interface JobDrafts {
   byUser: Record<string, AnnotationDraft>;
@@ -31,12 +29,12 @@ export interface UserDraftStoreOptions {
 export function createUserDraftStore({
   factory,
   userId,
-  databaseName = "contour-editor-drafts",
+  databaseName = DRAFTS_DATABASE_NAME,
 }: UserDraftStoreOptions): DraftStore & { close(): Promise<void> } {
   const owner = String(userId);
   let opening: Promise<IDBDatabase> | null = null;
   const database = (): Promise<IDBDatabase> => {
-    opening ??= openDatabase(factory, databaseName).catch((error: unknown) => {
+    opening ??= openDraftDatabase(factory, databaseName).catch((error: unknown) => {
       opening = null;
       throw error;
     });
@@ -86,20 +84,4 @@ export function createUserDraftStore({
       opening = null;
     },
   };
-}
-
-function openDatabase(factory: IDBFactory, name: string): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const request = factory.open(name, SCHEMA_VERSION);
-    request.onupgradeneeded = () => {
-      if (!request.result.objectStoreNames.contains(STORE_NAME)) request.result.createObjectStore(STORE_NAME);
-    };
-    request.onsuccess = () => {
-      const db = request.result;
-      db.onversionchange = () => db.close();
-      resolve(db);
-    };
-    request.onerror = () => reject(request.error ?? new Error(`Could not open ${name}.`));
-    request.onblocked = () => reject(new Error(`Opening ${name} is blocked by another tab.`));
-  });
 }

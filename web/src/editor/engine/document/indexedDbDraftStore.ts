@@ -5,7 +5,10 @@
 
 import { parseDraft, type DraftStore } from "./drafts";
 
-const STORE_NAME = "drafts";
+/** The object store drafts live in, and the database the app keeps them in. */
+export const DRAFTS_STORE_NAME = "drafts";
+export const DRAFTS_DATABASE_NAME = "contour-editor-drafts";
+const STORE_NAME = DRAFTS_STORE_NAME;
 const SCHEMA_VERSION = 1;
 
 export interface IndexedDbDraftStoreOptions {
@@ -15,11 +18,11 @@ export interface IndexedDbDraftStoreOptions {
 
 export function createIndexedDbDraftStore({
   factory,
-  databaseName = "contour-editor-drafts",
+  databaseName = DRAFTS_DATABASE_NAME,
 }: IndexedDbDraftStoreOptions): DraftStore & { close(): Promise<void> } {
   let opening: Promise<IDBDatabase> | null = null;
   const database = (): Promise<IDBDatabase> => {
-    opening ??= openDatabase(factory, databaseName).catch((error: unknown) => {
+    opening ??= openDraftDatabase(factory, databaseName).catch((error: unknown) => {
       opening = null; // let a later call try again (e.g. after the user freed quota)
       throw error;
     });
@@ -44,7 +47,8 @@ export function createIndexedDbDraftStore({
   };
 }
 
-function openDatabase(factory: IDBFactory, name: string): Promise<IDBDatabase> {
+/** Opens (creating on first use) the drafts database; shared by every draft store layout. */
+export function openDraftDatabase(factory: IDBFactory, name: string): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const request = factory.open(name, SCHEMA_VERSION);
     request.onupgradeneeded = () => {
