@@ -21,10 +21,8 @@ import { boundingBox, translateShapePoints } from "../engine/geometry/shapes";
 import { snapToVertex } from "../engine/geometry/snapping";
 import {
   fitImage,
-  fitViewport,
   imageToScreen,
   panBy,
-  resizeCanvas,
   screenToImage,
   screenToImageLength,
   viewportTransform,
@@ -40,20 +38,19 @@ import {
   finishPathEdit,
   movePathEditPointer,
   pathEditClick,
-  pathEditAddedPoints,
-  pathEditPreview,
   removeLastPathPoint,
   startPathEdit,
   type PathEditStep,
 } from "./canvas/pathEdit";
+import { GROUP_HIGHLIGHT, ModeOverlay } from "./canvas/ModeOverlay";
+import { handleCursor, isVertexShape } from "./canvas/handleCursor";
 import { PointMenu } from "./canvas/PointMenu";
+import { useCanvasSize } from "./canvas/useCanvasSize";
 import {
-  clickedPoints,
   finishDrawing,
   pointerDown,
   pointerMove,
   pointerUp,
-  previewPoints,
   removeLastPoint,
   type BorderVertex,
   type DrawingState,
@@ -62,20 +59,15 @@ import {
 import { FrameImage } from "./FrameImage";
 import { RestingShapes } from "./RestingShapes";
 import { ShapeLayer } from "./ShapeLayer";
-import { ShapeNode } from "./ShapeNode";
 import { useScaledImage } from "./useScaledImage";
 
 /** Screen pixels a press may move and still be a click. */
 const CLICK_SLOP_PX = 3;
 const FIT_PADDING_PX = 16;
-const NO_IDS: readonly ClientId[] = [];
 /** CSS px the rotation handle sits above a box's top edge. */
 const ROTATION_HANDLE_PX = 30;
 /** CSS px beyond a handle's radius that still grab it. */
 const HANDLE_GRAB_SLACK_PX = 3;
-/** The colour that marks shapes collected in group mode. */
-const GROUP_HIGHLIGHT = "#ff2bd6";
-const CANDIDATE_COLORS = ["#36cfc9", "#ffa940"] as const;
 
 type Drag =
   | { kind: "pan"; last: ScreenPoint }
@@ -97,27 +89,6 @@ interface PointMenuState {
   index: number;
   x: number;
   y: number;
-}
-
-const RESIZE_CURSORS: Readonly<Record<string, string>> = {
-  n: "ns-resize",
-  s: "ns-resize",
-  e: "ew-resize",
-  w: "ew-resize",
-  ne: "nesw-resize",
-  sw: "nesw-resize",
-  nw: "nwse-resize",
-  se: "nwse-resize",
-};
-
-function handleCursor(handle: EditHandle): string {
-  if (handle.kind === "vertex") return "pointer";
-  if (handle.kind === "rotate") return "grab";
-  return RESIZE_CURSORS[handle.handle] ?? "move";
-}
-
-function isVertexShape(type: ShapeObject["type"]): type is "polygon" | "polyline" | "points" {
-  return type === "polygon" || type === "polyline" || type === "points";
 }
 
 export interface EditorCanvasProps {
@@ -156,7 +127,6 @@ export function EditorCanvas(props: EditorCanvasProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<Konva.Stage>(null);
   const dragRef = useRef<Drag | null>(null);
-  const [canvasSize, setCanvasSize] = useState<Size | null>(null);
   const [cursor, setCursor] = useState("default");
   const [box, setBox] = useState<{ a: ScreenPoint; b: ScreenPoint } | null>(null);
   const [pointMenu, setPointMenu] = useState<PointMenuState | null>(null);
@@ -181,28 +151,7 @@ export function EditorCanvas(props: EditorCanvasProps) {
     props.onModeChange?.(next);
   };
 
-  useEffect(() => {
-    const element = containerRef.current;
-    if (element === null) return;
-    const observer = new ResizeObserver(([entry]) => {
-      const { width, height } = entry.contentRect;
-      setCanvasSize({ width: Math.floor(width), height: Math.floor(height) });
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-
-  // Fit when the canvas first has a size and whenever a frame of another size comes; follow resizes.
-  useEffect(() => {
-    if (canvasSize === null || canvasSize.width === 0 || canvasSize.height === 0) return;
-    setViewport((current) => {
-      if (current === null || current.imageSize.width !== imageSize.width || current.imageSize.height !== imageSize.height) {
-        return fitViewport(imageSize, canvasSize, current?.rotation ?? 0, FIT_PADDING_PX);
-      }
-      if (current.canvasSize.width === canvasSize.width && current.canvasSize.height === canvasSize.height) return current;
-      return resizeCanvas(current, canvasSize);
-    });
-  }, [canvasSize, imageSize, setViewport]);
+  const canvasSize = useCanvasSize(containerRef, imageSize, setViewport);
 
   const pointer = (): ScreenPoint | null => {
     const position = stageRef.current?.getPointerPosition();
@@ -512,16 +461,6 @@ export function EditorCanvas(props: EditorCanvasProps) {
 
   const transform = viewport === null ? null : viewportTransform(viewport);
   const origin = viewport === null ? null : imageToScreen(viewport, { x: 0, y: 0 } as ImagePoint);
-  const preview = drawing === null ? [] : previewPoints(drawing);
-  const clicked = drawing === null ? [] : clickedPoints(drawing);
-  const groupIds = mode.kind === "group" ? mode.ids : NO_IDS;
-  const grouped = useMemo(() => {
-    const ids = new Set(groupIds);
-    return shapes.filter((shape) => ids.has(shape.clientId));
-  }, [shapes, groupIds]);
-  const editedPath = mode.kind === "pathEdit" && editedShape !== undefined ? pathEditPreview(mode.edit, editedShape.points) : [];
-  const candidates = mode.kind === "pathEdit" && mode.edit.kind === "choose" ? mode.edit.candidates : [];
-  const addedPoints = mode.kind === "pathEdit" ? pathEditAddedPoints(mode.edit) : [];
   const menuShape = pointMenu === null ? undefined : props.pickable.find((shape) => shape.clientId === pointMenu.id);
   const imageSpace =
     transform === null
@@ -547,7 +486,7 @@ export function EditorCanvas(props: EditorCanvasProps) {
       data-origin-y={origin?.y}
       data-frame-ready={image !== undefined ? "true" : "false"}
       data-mode={mode.kind}
-      data-group-count={groupIds.length}
+      data-group-count={mode.kind === "group" ? mode.ids.length : 0}
       style={{ background: props.background, cursor: drawing !== null ? "crosshair" : cursor }}
       onContextMenu={(event) => event.preventDefault()}
       onDoubleClick={onDoubleClick}
@@ -583,63 +522,15 @@ export function EditorCanvas(props: EditorCanvasProps) {
                 appearance={props.appearance}
                 scale={viewport.scale}
               />
-              {drawing !== null && preview.length > 0 && (
-                <ShapeNode type={drawing.type} points={preview} rotation={0} color={props.drawingColor} scale={viewport.scale} preview />
-              )}
-              {clicked.length > 0 && (
-                <ShapeNode type="points" points={clicked} rotation={0} color={props.drawingColor} scale={viewport.scale} preview />
-              )}
-              {drawing !== null && borderHover !== null && (
-                <>
-                  <ShapeNode
-                    type={borderHover.vertex.contour.closed ? "polygon" : "polyline"}
-                    points={borderHover.vertex.contour.points}
-                    rotation={0}
-                    color={GROUP_HIGHLIGHT}
-                    scale={viewport.scale}
-                    preview
-                    fillOpacity={0}
-                  />
-                  <ShapeNode
-                    type="points"
-                    points={[borderHover.point.x, borderHover.point.y]}
-                    rotation={0}
-                    color={GROUP_HIGHLIGHT}
-                    scale={viewport.scale / 2}
-                    selected
-                  />
-                </>
-              )}
-              {grouped.map((shape) => (
-                <ShapeNode
-                  key={shape.clientId}
-                  type={shape.type}
-                  points={shape.points}
-                  rotation={shape.rotation}
-                  color={GROUP_HIGHLIGHT}
-                  scale={viewport.scale}
-                  selected
-                  fillOpacity={0.35}
-                />
-              ))}
-              {editedPath.length >= 4 && (
-                <ShapeNode type="polyline" points={editedPath} rotation={0} color={GROUP_HIGHLIGHT} scale={viewport.scale} preview />
-              )}
-              {addedPoints.length > 0 && (
-                <ShapeNode type="points" points={addedPoints} rotation={0} color={GROUP_HIGHLIGHT} scale={viewport.scale} preview />
-              )}
-              {candidates.map((candidate, index) => (
-                <ShapeNode
-                  key={index}
-                  type="polygon"
-                  points={candidate}
-                  rotation={0}
-                  color={CANDIDATE_COLORS[index] ?? GROUP_HIGHLIGHT}
-                  scale={viewport.scale}
-                  preview
-                  fillOpacity={0.3}
-                />
-              ))}
+              <ModeOverlay
+                drawing={drawing}
+                drawingColor={props.drawingColor}
+                scale={viewport.scale}
+                borderHover={borderHover}
+                mode={mode}
+                shapes={shapes}
+                editedShape={editedShape}
+              />
               {editable !== null && (
                 <EditHandles handles={handles} color={props.colorOf(editable)} radius={controlPointsSize} scale={viewport.scale} />
               )}
