@@ -15,13 +15,13 @@ from playwright.sync_api import BrowserContext, Page, expect
 from tests.e2e.conftest import Account
 from tests.e2e.test_editor import (
     Canvas,
+    _json,
     assert_points,
     choose_tool,
     create_task_with_job,
     open_editor,
     save_with_ctrl_s,
     stored_shapes,
-    _json,
 )
 
 

@@ -233,7 +233,7 @@ def test_objects_sidebar_edits_copies_propagates_and_saves(
     shapes = _json(context.request.get(f"/api/jobs/{job['id']}/annotations"))["shapes"]
     assert sorted(shape["frame"] for shape in shapes) == [0, 0, 0, 0, 1, 2]
     by_id = {shape["id"]: shape for shape in shapes}
-    values = {spec_id: value for spec_id, value in ((a["spec_id"], a["value"]) for a in by_id[first]["attributes"])}
+    values = {a["spec_id"]: a["value"] for a in by_id[first]["attributes"]}
     assert values[spec["parked"]] == "true"
     assert values[spec["paint"]] == "blue"
     assert values[spec["doors"]] == "5"

@@ -24,7 +24,6 @@ from tests.e2e.test_editor import (
     wait_for_draft,
 )
 
-
 CVAT_XML = """<?xml version="1.0" encoding="utf-8"?>
 <annotations>
   <version>1.1</version>
