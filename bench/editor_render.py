@@ -143,7 +143,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument(
         "--profile",
         action="store_true",
-        help="print the functions with the most self time (JS CPU profile) during the pan and the drag",
+        help="print the functions with the most self time (JS CPU profile) in each measured phase",
     )
     return p.parse_args(argv)
 
@@ -270,16 +270,30 @@ def top_self_time(profile: dict[str, Any], limit: int = 15) -> list[tuple[float,
     return sorted(((ms, name) for name, ms in spent.items()), reverse=True)[:limit]
 
 
+class Profiler:
+    """A JS CPU profile (CDP) from construction to stop(), when enabled; stop() gives its hot spots."""
+
+    def __init__(self, page: Any, enabled: bool) -> None:
+        self.cdp = page.context.new_cdp_session(page) if enabled else None
+        if self.cdp is not None:
+            self.cdp.send("Profiler.enable")
+            self.cdp.send("Profiler.setSamplingInterval", {"interval": 500})
+            self.cdp.send("Profiler.start")
+
+    def stop(self) -> list[tuple[float, str]]:
+        if self.cdp is None:
+            return []
+        hot = top_self_time(self.cdp.send("Profiler.stop")["profile"])
+        self.cdp.detach()
+        return hot
+
+
 def gesture(
     page: Any, start: tuple[float, float], radius: float, profile: bool = False, button: str = "left"
 ) -> dict[str, Any]:
     """Press at `start`, circle around it for GESTURE_S seconds, release; frames and move latencies."""
     page.mouse.move(*start)
-    cdp = page.context.new_cdp_session(page) if profile else None
-    if cdp is not None:
-        cdp.send("Profiler.enable")
-        cdp.send("Profiler.setSamplingInterval", {"interval": 500})
-        cdp.send("Profiler.start")
+    profiler = Profiler(page, profile)
     page.mouse.down(button=button)
     page.evaluate("window.__bench.start()")
     began = time.perf_counter()
@@ -290,7 +304,7 @@ def gesture(
         page.mouse.move(start[0] + radius * math.cos(angle) - radius, start[1] + radius * math.sin(angle))
     run = page.evaluate("window.__bench.stop()")
     page.mouse.up(button=button)
-    hot = top_self_time(cdp.send("Profiler.stop")["profile"]) if cdp is not None else []
+    hot = profiler.stop()
     moves = run["moves"] or [float("nan")]
     return {
         "hot": hot,
@@ -346,10 +360,12 @@ def measure(
     if gestures_only:
         return results
 
-    # Select: click ten different polygons around the middle.
+    # Select: click ten different polygons around the middle, three cells apart: at the full size's
+    # zoom neighbouring polygons are within the pick tolerance of the selected one, which wins.
     selects = []
+    profiler = Profiler(page, profile)
     for k in range(SELECT_CLICKS):
-        index = middle - columns + k - SELECT_CLICKS // 2
+        index = middle - columns + 3 * (k - SELECT_CLICKS // 2)
         x, y = canvas.screen(*polygon_centre(size, index))
         done = "document.querySelectorAll('[data-testid=object-item].editor-object-selected').length === 1 && " \
                "window.__bench.selectedBefore !== document.querySelector('.editor-object-selected')"  # fmt: skip
@@ -357,6 +373,7 @@ def measure(
         selects.append(timed(page, "mousedown", done, lambda x=x, y=y: page.mouse.click(x, y)))
         print(f"    select sample {selects[-1]:,.0f} ms", flush=True)
     results["select_ms"] = selects
+    results["select_hot"] = profiler.stop()
     print(f"  select {statistics.median(selects):,.0f} ms", flush=True)
 
     # Frame switch: one round trip to fill the caches, then timed rounds of F and D.
@@ -372,9 +389,11 @@ def measure(
         page.keyboard.press(key)
         page.wait_for_function(on_frame(frame), timeout=TIMEOUT_MS)
     forward, back = [], []
+    profiler = Profiler(page, profile)
     for _ in range(SWITCH_ROUNDS):
         forward.append(timed(page, "keydown", on_frame(1), lambda: page.keyboard.press("f")))
         back.append(timed(page, "keydown", on_frame(0), lambda: page.keyboard.press("d")))
+    results["switch_hot"] = profiler.stop()
     results["switch_forward_ms"] = forward
     results["switch_back_ms"] = back
     results["heap_mb"] = page.evaluate("performance.memory.usedJSHeapSize") / 2**20
@@ -418,10 +437,12 @@ def report(size: Size, r: dict[str, Any]) -> None:
         ("frame switch < 100 ms (F, D)", switch < 100, f"{forward:.0f} ms, {back:.0f} ms"),
         ("JS heap < 1 GB", heap < 1024, f"{heap:.0f} MB"),
     ]
-    for gesture_name in ("pan", "drag"):
-        if r[gesture_name]["hot"]:
-            print(f"\nMost JS self time during the {gesture_name} (ms, function file:line:column):")
-            for ms, name in r[gesture_name]["hot"]:
+    phases = {"pan": r["pan"]["hot"], "drag": r["drag"]["hot"], "selects": r["select_hot"],
+              "frame switches": r["switch_hot"]}  # fmt: skip
+    for phase, hot in phases.items():
+        if hot:
+            print(f"\nMost JS self time during the {phase} (ms, function file:line:column):")
+            for ms, name in hot:
                 print(f"  {ms:8.0f}  {name}")
     print()
     print("Goals (issue 7):")
