@@ -5,7 +5,7 @@
 import { Alert, Spin } from "antd";
 import type Konva from "konva";
 import type { KonvaEventObject } from "konva/lib/Node";
-import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch, type MouseEvent as ReactMouseEvent, type SetStateAction } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from "react";
 import { Group, Layer, Rect, Stage } from "react-konva";
 import { useSettings } from "../../lib/useSettings";
 import { setPoints } from "../engine/document/commands";
@@ -58,6 +58,8 @@ import {
 } from "./drawingTool";
 import { FrameImage } from "./FrameImage";
 import { RestingShapes } from "./RestingShapes";
+import { useSelectedIds } from "./useSelection";
+import { useViewport, type ViewportState } from "./useViewportState";
 import { ShapeLayer } from "./ShapeLayer";
 import { useScaledImage } from "./useScaledImage";
 
@@ -100,11 +102,10 @@ export interface EditorCanvasProps {
   error: string | null;
   shapes: readonly ShapeObject[];
   pickable: readonly ShapeObject[];
-  selectedIds: readonly ClientId[];
   colorOf: (shape: ShapeObject) => string;
   appearance: Appearance;
-  viewport: Viewport | null;
-  setViewport: Dispatch<SetStateAction<Viewport | null>>;
+  /** Zoom, pan and rotation: the canvas follows (and changes) them itself. */
+  viewportState: ViewportState;
   /** Null with the cursor tool; the drawing in progress otherwise. */
   drawing: DrawingState | null;
   drawingColor: string;
@@ -115,15 +116,17 @@ export interface EditorCanvasProps {
   background: string;
   /** Image settings and smoothing of the frame. */
   frameView?: import("./FrameImage").FrameView;
-  /** Drawn in screen space on the top layer (object text). */
-  overlay?: React.ReactNode;
+  /** Drawn in screen space on the top layer (object text), for the current viewport. */
+  overlay?: (viewport: Viewport) => React.ReactNode;
   /** Group mode, zoom to region or Shift+click editing; normal when absent. */
   mode?: CanvasMode;
   onModeChange?: (mode: CanvasMode) => void;
 }
 
 export function EditorCanvas(props: EditorCanvasProps) {
-  const { store, image, imageSize, viewport, setViewport, drawing } = props;
+  const { store, image, imageSize, drawing } = props;
+  const viewport = useViewport(props.viewportState);
+  const setViewport = props.viewportState.set;
   const containerRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<Konva.Stage>(null);
   const dragRef = useRef<Drag | null>(null);
@@ -159,7 +162,8 @@ export function EditorCanvas(props: EditorCanvasProps) {
   };
 
   const shownImage = useScaledImage(image, viewport?.scale ?? 1);
-  const { shapes, selectedIds } = props;
+  const { shapes } = props;
+  const selectedIds = useSelectedIds(store);
   const activeShapes = useMemo(() => {
     const selected = new Set(selectedIds);
     return shapes.filter((shape) => selected.has(shape.clientId));
@@ -517,7 +521,7 @@ export function EditorCanvas(props: EditorCanvasProps) {
             <Group {...imageSpace}>
               <ShapeLayer
                 shapes={activeShapes}
-                selectedIds={props.selectedIds}
+                selectedIds={selectedIds}
                 colorOf={props.colorOf}
                 appearance={props.appearance}
                 scale={viewport.scale}
@@ -548,7 +552,7 @@ export function EditorCanvas(props: EditorCanvasProps) {
                 listening={false}
               />
             )}
-            {props.overlay}
+            {props.overlay?.(viewport)}
           </Layer>
         </Stage>
       )}

@@ -15,7 +15,7 @@ import { EditorStore } from "../engine/document/editorStore";
 import { getEntry } from "../engine/document/idTable";
 import { getObject, viewFlagsOf, type ClientId, type ShapeObject, type ViewFlags } from "../engine/document/model";
 import { fitShapeToImage } from "../engine/geometry/clipping";
-import { fitImage, type Viewport } from "../engine/geometry/viewport";
+import { fitImage } from "../engine/geometry/viewport";
 import { parseJobLink } from "../engine/frames/links";
 import { firstFrame, goToFrame, initialFrame, lastFrame, nextFrame, previousFrame } from "../engine/frames/navigation";
 import { FRAME_SPEEDS } from "../engine/frames/playback";
@@ -40,6 +40,8 @@ import { TopBar, type SaveIndicator } from "./TopBar";
 import { useDraftRecovery } from "./useDraftRecovery";
 import { useEditorKeyboard } from "./useEditorKeyboard";
 import { useFrameSupply } from "./useFrameSupply";
+import { selectedIdsOf, useHasSelection } from "./useSelection";
+import { useViewportState, useViewportValue } from "./useViewportState";
 import { ObjectTextLayer } from "./image/ObjectTextLayer";
 import { ShortcutsDialog } from "./image/ShortcutsDialog";
 import { useViewControls } from "./image/useViewControls";
@@ -68,8 +70,12 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
   });
   const document = useStore(store.api, (s) => s.document);
   const frameIndex = useStore(store.api, (s) => s.frameIndex);
-  const selection = useStore(store.api, (s) => s.selection);
-  const history = useStore(store.api, (s) => s.history);
+  // Not the selected ids themselves (see useSelection.ts): only whether there are any, for the
+  // enabled state of the menu entries that act on the selection.
+  useHasSelection(store);
+  // The undo/redo buttons' states; not the whole summary, which changes as every drag begins and ends.
+  const canUndo = useStore(store.api, (s) => s.history.canUndo);
+  useStore(store.api, (s) => s.history.canRedo);
   const serverIds = useStore(store.api, (s) => s.sync.serverIds);
   const unsaved = useStore(store.api, hasUnsavedChanges);
 
@@ -85,7 +91,9 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
   });
   const canvasMode = useCanvasMode(store);
   const [labelId, setLabelId] = useState<number | null>(labels[0]?.id ?? null);
-  const [viewport, setViewport] = useState<Viewport | null>(null);
+  const viewportState = useViewportState();
+  const setViewport = viewportState.set;
+  const rotation = useViewportValue(viewportState, (viewport) => viewport?.rotation ?? 0);
   const [saving, setSaving] = useState(false);
   const [saveFailed, setSaveFailed] = useState(false);
   const [playing, setPlaying] = useState(false);
@@ -111,7 +119,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
     sidebarOrder.current = ids;
   }, []);
   const view = useViewControls({
-    store, frame, settings, labels, objects, shapes, pickable, selectedIds: selection.selectedIds, setViewport,
+    store, frame, settings, labels, objects, shapes, pickable, setViewport,
     listedIds: () => sidebarOrder.current,
   });
   const colorOf = useCallback(
@@ -261,8 +269,6 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
     if (first?.kind === "shape") setOccluded(store, ids, !first.occluded);
   };
 
-  const selected = selection.selectedIds;
-
   // Stable props for the (memoised) sidebar: panning and zooming must not re-render its rows.
   const latestToggles = useRef({ toggleFlag, toggleOccluded });
   latestToggles.current = { toggleFlag, toggleOccluded };
@@ -282,7 +288,6 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
     labels,
     frame,
     objects,
-    selectedIds: selected,
     taskId: job.task_id,
     jobId: job.id,
     frames,
@@ -322,11 +327,11 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
       else if (tool !== "cursor") chooseTool("cursor");
       else store.clearSelection();
     },
-    hasSelection: () => selected.length > 0,
-    removeSelected: (force) => void deleteObjects(store, selected, { force }),
-    toggleLock: () => toggleFlag(selected, "locked"),
-    toggleOccluded: () => toggleOccluded(selected),
-    toggleHidden: () => toggleFlag(selected, "hidden"),
+    hasSelection: () => selectedIdsOf(store).length > 0,
+    removeSelected: (force) => void deleteObjects(store, selectedIdsOf(store), { force }),
+    toggleLock: () => toggleFlag(selectedIdsOf(store), "locked"),
+    toggleOccluded: () => toggleOccluded(selectedIdsOf(store)),
+    toggleHidden: () => toggleFlag(selectedIdsOf(store), "hidden"),
     fit: () => setViewport((current) => (current === null ? null : fitImage(current, FIT_PADDING_PX))),
     selectLabelSlot: (slot: LabelSlot) => {
       const label = labels[slot === 0 ? 9 : slot - 1];
@@ -353,7 +358,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
   const drawingColor = (labelId !== null ? colors.get(labelId) : undefined) ?? FALLBACK_COLOR;
 
   return (
-    <div className={`editor${appearance.showBitmap ? " editor-show-bitmap" : ""}`} data-testid="editor" data-frame={frame} data-can-undo={history.canUndo}>
+    <div className={`editor${appearance.showBitmap ? " editor-show-bitmap" : ""}`} data-testid="editor" data-frame={frame} data-can-undo={canUndo}>
       <TopBar
         registry={registry}
         keymap={keymap}
@@ -392,7 +397,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
         >
           <ViewControls registry={registry} keymap={keymap} commands={commands} imageSettings={view.imageSettings} onImageSettingsChange={view.setImageSettings} />
         </ControlsSidebar>
-        <div className="editor-canvas-area" data-testid="editor-canvas-area" data-rotation={viewport?.rotation ?? 0}>
+        <div className="editor-canvas-area" data-testid="editor-canvas-area" data-rotation={rotation}>
         <ZLayerSlider {...view.zLayer} />
         <EditorCanvas
           store={store}
@@ -402,11 +407,9 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
           error={frameError ? describeError(frameError) : null}
           shapes={view.shapes}
           pickable={view.pickable}
-          selectedIds={selected}
           colorOf={colorOf}
           appearance={canvasAppearance}
-          viewport={viewport}
-          setViewport={setViewport}
+          viewportState={viewportState}
           drawing={drawing}
           drawingColor={drawingColor}
           onDrawingChange={setDrawing}
@@ -414,11 +417,9 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
           onTagClick={tool === "tag" ? addTag : undefined}
           background={appearance.showBitmap ? BITMAP_BACKGROUND : settings.player.canvasBackgroundColor}
           frameView={view.frameView}
-          overlay={
-            viewport !== null && (
-              <ObjectTextLayer shapes={view.shapes} selectedIds={selected} viewport={viewport} labels={view.textLabels} serverIdOf={serverIdOf} settings={view.objectText} />
-            )
-          }
+          overlay={(viewport) => (
+            <ObjectTextLayer shapes={view.shapes} store={store} viewport={viewport} labels={view.textLabels} serverIdOf={serverIdOf} settings={view.objectText} />
+          )}
           mode={canvasMode.mode}
           onModeChange={canvasMode.setMode}
         />
@@ -426,7 +427,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
         <ObjectsSidebar
           objects={objects}
           labels={labels}
-          selectedIds={selected}
+          store={store}
           serverIdOf={serverIdOf}
           onSelect={sidebarActions.select}
           onToggleLock={sidebarActions.toggleLock}

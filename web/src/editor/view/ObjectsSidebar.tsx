@@ -3,6 +3,7 @@
 import { Empty, Tabs } from "antd";
 import { memo, useCallback, useEffect, useMemo, useState, type Dispatch, type SetStateAction } from "react";
 import type { Label } from "../../api/types";
+import type { EditorStore } from "../engine/document/editorStore";
 import type { AnnotationDocument, ClientId } from "../engine/document/model";
 import type { Appearance } from "./appearance";
 import type { FrameObject } from "./frameObjects";
@@ -19,7 +20,8 @@ import "./sidebar/sidebar.css";
 export interface ObjectsSidebarProps {
   objects: readonly FrameObject[];
   labels: readonly Label[];
-  selectedIds: readonly ClientId[];
+  /** The editor store: the list follows its selection. */
+  store: EditorStore;
   serverIdOf: (id: ClientId) => number | undefined;
   onSelect: (id: ClientId) => void;
   onToggleLock: (id: ClientId) => void;
@@ -38,7 +40,7 @@ export interface ObjectsSidebarProps {
 }
 
 export const ObjectsSidebar = memo(function ObjectsSidebar(props: ObjectsSidebarProps) {
-  const { objects, labels, selectedIds, serverIdOf, controller } = props;
+  const { objects, labels, store, serverIdOf, controller } = props;
   const [tab, setTab] = useState("objects");
   const [sort, setSort] = useState<ObjectSort>("idAscending");
   const [expanded, setExpanded] = useState<ReadonlySet<ClientId>>(() => new Set());
@@ -92,7 +94,7 @@ export const ObjectsSidebar = memo(function ObjectsSidebar(props: ObjectsSidebar
           ordered={ordered}
           labelsById={labelsById}
           labelOptions={labelOptions}
-          selectedIds={selectedIds}
+          store={store}
           expanded={expanded}
           serverIdOf={serverIdOf}
           actions={actions}

@@ -6,7 +6,7 @@
  */
 import { type FlatPoints, type ImagePoint, imagePoint, toFlatPoints, toImagePoints } from "./coords";
 import { convexHull, distanceToPath, isPointInPolygon, polygonArea } from "./polyMath";
-import { type ShapeGeometry, boundingBox, ellipseRadii, rectangleCenter, rotatePoint } from "./shapes";
+import { type ShapeGeometry, boundingBox, ellipseRadii, rememberedBoundingBox, rectangleCenter, rotatePoint } from "./shapes";
 
 /** Default pick tolerance around strokes and points, in CSS pixels. */
 export const DEFAULT_HIT_TOLERANCE_PX = 5;
@@ -89,7 +89,7 @@ export type HitOptions = {
 export function isShapeHit(shape: ShapeGeometry, p: ImagePoint, options: HitOptions): boolean {
   const tolerance = (options.tolerancePx ?? DEFAULT_HIT_TOLERANCE_PX) / options.scale;
   // The box test rejects almost every shape of a crowded frame before the exact test runs.
-  const box = boundingBox(shape);
+  const box = rememberedBoundingBox(shape);
   if (
     box === null ||
     p.x < box.xtl - tolerance ||
@@ -117,7 +117,7 @@ function pickArea(shape: ShapeGeometry): number {
     case "polygon":
       return polygonArea(shape.points);
     default: {
-      const box = boundingBox(shape);
+      const box = rememberedBoundingBox(shape);
       return box === null ? Infinity : (box.xbr - box.xtl) * (box.ybr - box.ytl);
     }
   }

@@ -11,6 +11,7 @@ import {
   ellipseToBox,
   normalizeRotation,
   rectangleCorners,
+  rememberedBoundingBox,
   rectangleFromCorners,
   rectangleFromExtremePoints,
   resizeBox,
@@ -156,6 +157,15 @@ describe("bounding boxes of other shapes", () => {
       ]),
     ).toEqual({ xtl: 1, ytl: -3, xbr: 5, ybr: 2 });
     expect(boundingBoxOfAll([])).toBeNull();
+  });
+
+  it("are remembered per shape object, and an edited (new) object gets its own", () => {
+    const shape = { type: "polygon" as const, points: [0, 0, 10, 0, 10, 5] };
+    const first = rememberedBoundingBox(shape);
+    expect(first).toEqual({ xtl: 0, ytl: 0, xbr: 10, ybr: 5 });
+    expect(rememberedBoundingBox(shape)).toBe(first);
+    const moved = { ...shape, points: [20, 0, 30, 0, 30, 5] };
+    expect(rememberedBoundingBox(moved)).toEqual({ xtl: 20, ytl: 0, xbr: 30, ybr: 5 });
   });
 });
 

@@ -189,6 +189,22 @@ export function boundingBox(shape: ShapeGeometry): ImageBox | null {
   }
 }
 
+const rememberedBoxes = new WeakMap<ShapeGeometry, ImageBox | null>();
+
+/**
+ * `boundingBox`, remembered per shape object. Shapes are immutable (the store freezes them; an
+ * edit makes a new object), and a click on a crowded frame asks for the same thousands of boxes
+ * again, which cost about 6 ms per click at 3,000 polygons (bench/editor_render).
+ */
+export function rememberedBoundingBox(shape: ShapeGeometry): ImageBox | null {
+  let box = rememberedBoxes.get(shape);
+  if (box === undefined) {
+    box = boundingBox(shape);
+    rememberedBoxes.set(shape, box);
+  }
+  return box;
+}
+
 /** Box around several shapes (a skeleton's elements, a group); `null` when none has points. */
 export function boundingBoxOfAll(shapes: readonly ShapeGeometry[]): ImageBox | null {
   let result: ImageBox | null = null;

@@ -2,11 +2,13 @@
 // the selected object, or beside every object with "Always show object details". Drawn in screen
 // space on the top layer, so the text keeps its font size at any zoom and rotation.
 import { Text } from "react-konva";
+import type { EditorStore } from "../../engine/document/editorStore";
 import type { ClientId, ShapeObject } from "../../engine/document/model";
 import { imagePoint } from "../../engine/geometry/coords";
 import { boundingBox } from "../../engine/geometry/shapes";
 import { imageToScreen, type Viewport } from "../../engine/geometry/viewport";
 import type { TextContent, TextPosition } from "../../../lib/settings";
+import { useSelectedIds } from "../useSelection";
 import { displayId, objectTextLines, type TextLabel } from "./objectText";
 
 export interface ObjectTextSettings {
@@ -18,7 +20,8 @@ export interface ObjectTextSettings {
 
 export interface ObjectTextLayerProps {
   shapes: readonly ShapeObject[];
-  selectedIds: readonly ClientId[];
+  /** Whose selection is shown (the layer follows it itself). */
+  store: EditorStore;
   viewport: Viewport;
   labels: ReadonlyMap<number, TextLabel>;
   serverIdOf: (id: ClientId) => number | undefined;
@@ -33,7 +36,8 @@ function autoX(left: number, right: number, width: number, canvasWidth: number):
   return right + GAP_PX + width > canvasWidth && left - GAP_PX - width >= 0 ? left - GAP_PX - width : right + GAP_PX;
 }
 
-export function ObjectTextLayer({ shapes, selectedIds, viewport, labels, serverIdOf, settings }: ObjectTextLayerProps) {
+export function ObjectTextLayer({ shapes, store, viewport, labels, serverIdOf, settings }: ObjectTextLayerProps) {
+  const selectedIds = useSelectedIds(store);
   const shown = settings.always ? shapes : shapes.filter((shape) => selectedIds.includes(shape.clientId));
   return (
     <>

@@ -13,6 +13,7 @@ import type { ClientId, ShapeObject } from "../../engine/document/model";
 import { fitImage, rotateViewport, setRotation, type Viewport } from "../../engine/geometry/viewport";
 import type { FrameView } from "../FrameImage";
 import type { FrameObject } from "../frameObjects";
+import { selectedIdsOf } from "../useSelection";
 import { NO_ROTATIONS, rotateFrame, rotationOf } from "./frameRotation";
 import { cycleObject } from "./objectCycling";
 import type { ObjectTextSettings } from "./ObjectTextLayer";
@@ -35,7 +36,6 @@ export interface ViewControlsInput {
   objects: readonly FrameObject[];
   shapes: readonly ShapeObject[];
   pickable: readonly ShapeObject[];
-  selectedIds: readonly ClientId[];
   setViewport: Dispatch<SetStateAction<Viewport | null>>;
   /** The objects sidebar's current order, when it has told one. */
   listedIds?: () => readonly ClientId[] | null;
@@ -111,7 +111,7 @@ export function useViewControls(input: ViewControlsInput) {
     // In the objects sidebar's order (else the topmost first), over the shapes drawn.
     const drawn = new Set(shapes.map((shape) => shape.clientId));
     const ids = input.listedIds?.()?.filter((id) => drawn.has(id)) ?? shapes.map((shape) => shape.clientId).reverse();
-    const next = cycleObject(ids, input.selectedIds.at(-1), direction);
+    const next = cycleObject(ids, selectedIdsOf(store).at(-1), direction);
     if (next !== null) store.select([next]);
   };
 

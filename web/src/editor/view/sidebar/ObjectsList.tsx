@@ -4,7 +4,9 @@
 import { Dropdown } from "antd";
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { Label } from "../../../api/types";
+import type { EditorStore } from "../../engine/document/editorStore";
 import type { ClientId } from "../../engine/document/model";
+import { useSelectedIds } from "../useSelection";
 import type { FrameObject } from "../frameObjects";
 import { CARD_HEIGHT, cardMenu, ObjectCard, type CardActions } from "./ObjectCard";
 import { revealRow, rowOffsets, visibleRows } from "./windowing";
@@ -18,13 +20,15 @@ export interface ObjectsListProps {
   ordered: readonly FrameObject[];
   labelsById: ReadonlyMap<number, Label>;
   labelOptions: { value: number; label: string }[];
-  selectedIds: readonly ClientId[];
+  /** Whose selection is highlighted (the list follows it itself). */
+  store: EditorStore;
   expanded: ReadonlySet<ClientId>;
   serverIdOf: (id: ClientId) => number | undefined;
   actions: Omit<CardActions, "measured" | "openColor" | "openContextMenu">;
 }
 
-export function ObjectsList({ ordered, labelsById, labelOptions, selectedIds, expanded, serverIdOf, actions }: ObjectsListProps) {
+export function ObjectsList({ ordered, labelsById, labelOptions, store, expanded, serverIdOf, actions }: ObjectsListProps) {
+  const selectedIds = useSelectedIds(store);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewHeight, setViewHeight] = useState(600);

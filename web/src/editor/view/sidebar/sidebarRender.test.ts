@@ -28,7 +28,7 @@ function props(): ObjectsSidebarProps {
   return {
     objects: frameObjects(document, frameIndex, 0),
     labels: [label(1, "car"), label(2, "person")],
-    selectedIds: [],
+    store,
     serverIdOf: (id) => Number(id.slice("shape:".length)),
     onSelect: none,
     onToggleLock: none,

@@ -24,6 +24,7 @@ import { getObject, viewFlagsOf, type ClientId } from "../../engine/document/mod
 import type { JobFrames } from "../../engine/frames/meta";
 import { nextPaletteColor } from "../appearance";
 import type { FrameObject } from "../frameObjects";
+import { selectedIdsOf } from "../useSelection";
 import { objectUrl } from "./objectLink";
 import { PropagateDialog, type PropagateDirection } from "./PropagateDialog";
 
@@ -62,7 +63,6 @@ export interface ObjectsSidebarInput {
   labels: readonly Label[];
   frame: number;
   objects: readonly FrameObject[];
-  selectedIds: readonly ClientId[];
   taskId: number;
   jobId: number;
   frames: JobFrames;
@@ -135,18 +135,20 @@ export function useObjectsSidebar(input: ObjectsSidebarInput): {
     // The store never changes for a workspace; everything else is read through `latest`.
   }, [input.store, message]);
 
-  const { store, selectedIds, labels, frame, frames, showDeletedFrames } = input;
+  const { store, labels, frame, frames, showDeletedFrames } = input;
+  const selected = () => selectedIdsOf(store);
   const commands: SidebarCommands = {
     copySelected: () => {
-      clipboard.current = copyObjects(store.getState().document, selectedIds);
+      clipboard.current = copyObjects(store.getState().document, selected());
     },
     canPaste: () => clipboard.current.objects.length > 0,
     paste: () => store.select(pasteObjects(store, clipboard.current, frame)),
-    propagateSelected: () => controller.propagate(selectedIds),
-    toForeground: () => selectedIds.forEach((id) => controller.toForeground(id)),
-    toBackground: () => selectedIds.forEach((id) => controller.toBackground(id)),
+    propagateSelected: () => controller.propagate(selected()),
+    toForeground: () => selected().forEach((id) => controller.toForeground(id)),
+    toBackground: () => selected().forEach((id) => controller.toBackground(id)),
     changeColor: () => {
       const document = store.getState().document;
+      const selectedIds = selected();
       const first = selectedIds[0];
       if (first !== undefined) setViewFlags(store, selectedIds, { color: nextPaletteColor(viewFlagsOf(document, first).color) }, "Change instance colour");
     },
@@ -154,7 +156,7 @@ export function useObjectsSidebar(input: ObjectsSidebarInput): {
     toggleHiddenAll: controller.toggleHiddenAll,
     relabelSelected: (slot) => {
       const label = labels[slot === 0 ? 9 : slot - 1];
-      if (label) controller.relabel(selectedIds, label.id);
+      if (label) controller.relabel(selected(), label.id);
     },
   };
 
