@@ -12,7 +12,7 @@ import {
   ZoomInOutlined,
 } from "@ant-design/icons";
 import { Button, Popover, Select, Tooltip, Typography } from "antd";
-import { useState, type ReactNode } from "react";
+import { memo, useState, type ReactNode } from "react";
 import type { Label } from "../../api/types";
 import type { CanvasMode } from "./canvas/canvasMode";
 import { DrawingOptionsPanel } from "./canvas/DrawingOptionsPanel";
@@ -49,7 +49,7 @@ export interface ControlsSidebarProps {
   children?: ReactNode;
 }
 
-export function ControlsSidebar(props: ControlsSidebarProps) {
+export const ControlsSidebar = memo(function ControlsSidebar(props: ControlsSidebarProps) {
   const { tool, onToolChange, labels, labelId, onLabelChange } = props;
   const [optionsOpen, setOptionsOpen] = useState(false);
   const { drawingOptions, onDrawingOptionsChange } = props;
@@ -163,4 +163,4 @@ export function ControlsSidebar(props: ControlsSidebarProps) {
       {props.children}
     </aside>
   );
-}
+});

@@ -41,6 +41,7 @@ import { useDraftRecovery } from "./useDraftRecovery";
 import { useEditorKeyboard } from "./useEditorKeyboard";
 import { useFrameSupply } from "./useFrameSupply";
 import { selectedIdsOf, useHasSelection } from "./useSelection";
+import { useSteady } from "./useSteady";
 import { useViewportState, useViewportValue } from "./useViewportState";
 import { ObjectTextLayer } from "./image/ObjectTextLayer";
 import { ShortcutsDialog } from "./image/ShortcutsDialog";
@@ -353,6 +354,28 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
   const scopes: Scope[] = drawing !== null ? ["canvas", "drawing"] : ["canvas"];
   if (sidebar.dialogOpen) scopes.push("modal"); // the workspace's keys stay out of the dialog
   useEditorKeyboard(registry, keymap, commands, scopes);
+  // The memoised top bar and controls get steady stand-ins (useSteady.ts), and the enabled state
+  // of every action, so that they re-render only when something they show changed.
+  const steadyCommands = useSteady(commands);
+  const enabledActions = registry.actions.map((action) => (registry.isEnabled(action.id, commands) ? "1" : "0")).join("");
+  const controls = useSteady({
+    onFrameInput: (value: number) => showFrame(goToFrame(frames, value, navigation)),
+    onToolChange: chooseTool,
+    onDrawingOptionsChange: (options: DrawingOptions) => {
+      setDrawingOptions(options);
+      if (drawing !== null) setDrawing(startDrawing(drawing.type, options));
+    },
+    onToggleZoomRegion: () => {
+      if (tool !== "cursor") chooseTool("cursor");
+      canvasMode.toggleZoomRegion();
+    },
+    onToggleGroupMode: () => commands.toggleGroupMode?.(),
+  });
+  const { imageSettings, setImageSettings } = view;
+  const viewControls = useMemo(
+    () => <ViewControls registry={registry} keymap={keymap} commands={steadyCommands} imageSettings={imageSettings} onImageSettingsChange={setImageSettings} />,
+    [registry, keymap, steadyCommands, imageSettings, setImageSettings],
+  );
 
   const indicator: SaveIndicator = saving ? "saving" : unsaved ? (saveFailed ? "error" : "unsaved") : "saved";
   const drawingColor = (labelId !== null ? colors.get(labelId) : undefined) ?? FALLBACK_COLOR;
@@ -362,7 +385,8 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
       <TopBar
         registry={registry}
         keymap={keymap}
-        commands={commands}
+        commands={steadyCommands}
+        enabledActions={enabledActions}
         taskId={job.task_id}
         jobId={job.id}
         saveIndicator={indicator}
@@ -371,31 +395,25 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
         startFrame={frames.startFrame}
         stopFrame={frames.stopFrame}
         frameName={frames.frameName(frame)}
-        onFrameInput={(value) => showFrame(goToFrame(frames, value, navigation))}
+        onFrameInput={controls.onFrameInput}
         features={topBar.bar}
       />
       {topBar.dialogs}
       <div className="editor-body">
         <ControlsSidebar
           tool={tool}
-          onToolChange={chooseTool}
+          onToolChange={controls.onToolChange}
           labels={labels}
           labelId={labelId}
           onLabelChange={setLabelId}
           drawingOptions={drawingOptions}
-          onDrawingOptionsChange={(options) => {
-            setDrawingOptions(options);
-            if (drawing !== null) setDrawing(startDrawing(drawing.type, options));
-          }}
+          onDrawingOptionsChange={controls.onDrawingOptionsChange}
           lastDrawingTool={lastDrawingTool}
           modeKind={canvasMode.mode.kind}
-          onToggleZoomRegion={() => {
-            if (tool !== "cursor") chooseTool("cursor");
-            canvasMode.toggleZoomRegion();
-          }}
-          onToggleGroupMode={commands.toggleGroupMode}
+          onToggleZoomRegion={controls.onToggleZoomRegion}
+          onToggleGroupMode={controls.onToggleGroupMode}
         >
-          <ViewControls registry={registry} keymap={keymap} commands={commands} imageSettings={view.imageSettings} onImageSettingsChange={view.setImageSettings} />
+          {viewControls}
         </ControlsSidebar>
         <div className="editor-canvas-area" data-testid="editor-canvas-area" data-rotation={rotation}>
         <ZLayerSlider {...view.zLayer} />

@@ -30,7 +30,7 @@ import {
   RollbackOutlined,
 } from "@ant-design/icons";
 import { Badge, Button, Divider, Dropdown, InputNumber, Select, Space, Tag, Tooltip, Typography, type MenuProps } from "antd";
-import type { ReactNode } from "react";
+import { memo, type ReactNode } from "react";
 import { Link } from "react-router";
 import type { ActionRegistry } from "../engine/actions/registry";
 import { shortcutLabel, type Keymap } from "../engine/actions/keymap";
@@ -46,7 +46,13 @@ export type SaveIndicator = "saved" | "unsaved" | "saving" | "error";
 export interface TopBarProps {
   registry: ActionRegistry<EditorCommands>;
   keymap: Keymap;
+  /** Steady (useSteady.ts): the bar is memoised. */
   commands: EditorCommands;
+  /**
+   * Which actions are enabled now, one character each (the workspace's `enabledActions`): the
+   * buttons and menu read `commands`, and this tells the memoised bar when that answer changed.
+   */
+  enabledActions: string;
   taskId: number;
   jobId: number;
   saveIndicator: SaveIndicator;
@@ -67,7 +73,7 @@ const SAVE_STATUS: Readonly<Record<SaveIndicator, { icon: ReactNode; text: strin
   error: { icon: <ExclamationCircleOutlined style={{ color: "#ff4d4f" }} />, text: "Not saved" },
 };
 
-export function TopBar(props: TopBarProps) {
+export const TopBar = memo(function TopBar(props: TopBarProps) {
   const { registry, keymap, commands } = props;
   const tip = (actionId: string, label: string) => {
     const key = shortcutLabel(keymap, actionId);
@@ -224,7 +230,7 @@ export function TopBar(props: TopBarProps) {
       </Space>
     </div>
   );
-}
+});
 
 interface TopBarToolsProps {
   features: TopBarFeatures;

@@ -2,7 +2,7 @@
 // run the registered actions, so their tooltips show the keys the keyboard uses.
 import { RotateLeftOutlined, RotateRightOutlined } from "@ant-design/icons";
 import { Button, Tooltip, Typography } from "antd";
-import type { ReactNode } from "react";
+import { memo, type ReactNode } from "react";
 import { shortcutLabel, type Keymap } from "../../engine/actions/keymap";
 import type { ActionRegistry } from "../../engine/actions/registry";
 import type { EditorCommands } from "../editorActions";
@@ -17,7 +17,7 @@ export interface ViewControlsProps {
   onImageSettingsChange: (next: ImageSettings) => void;
 }
 
-export function ViewControls({ registry, keymap, commands, imageSettings, onImageSettingsChange }: ViewControlsProps) {
+export const ViewControls = memo(function ViewControls({ registry, keymap, commands, imageSettings, onImageSettingsChange }: ViewControlsProps) {
   const actionButton = (actionId: string, label: string, icon: ReactNode, testId: string) => {
     const key = shortcutLabel(keymap, actionId);
     return (
@@ -45,4 +45,4 @@ export function ViewControls({ registry, keymap, commands, imageSettings, onImag
       </div>
     </>
   );
-}
+});

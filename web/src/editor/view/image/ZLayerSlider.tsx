@@ -2,6 +2,7 @@
 // drawn or picked; "+" opens a new layer on top, which new shapes are drawn into.
 import { PlusOutlined } from "@ant-design/icons";
 import { Button, Slider, Tooltip, Typography } from "antd";
+import { memo } from "react";
 import type { ZRange } from "./zLayer";
 
 export interface ZLayerSliderProps {
@@ -11,7 +12,7 @@ export interface ZLayerSliderProps {
   onAddLayer: () => void;
 }
 
-export function ZLayerSlider({ range, layer, onLayerChange, onAddLayer }: ZLayerSliderProps) {
+export const ZLayerSlider = memo(function ZLayerSlider({ range, layer, onLayerChange, onAddLayer }: ZLayerSliderProps) {
   return (
     <div className="editor-zlayer" data-testid="z-layer" data-layer={layer} data-min={range.min} data-max={range.max}>
       <Typography.Text type="secondary" className="editor-zlayer-caption">
@@ -32,4 +33,4 @@ export function ZLayerSlider({ range, layer, onLayerChange, onAddLayer }: ZLayer
       </Tooltip>
     </div>
   );
-}
+});

@@ -14,6 +14,7 @@ import { fitImage, rotateViewport, setRotation, type Viewport } from "../../engi
 import type { FrameView } from "../FrameImage";
 import type { FrameObject } from "../frameObjects";
 import { selectedIdsOf } from "../useSelection";
+import { useSteady } from "../useSteady";
 import { NO_ROTATIONS, rotateFrame, rotationOf } from "./frameRotation";
 import { cycleObject } from "./objectCycling";
 import type { ObjectTextSettings } from "./ObjectTextLayer";
@@ -77,7 +78,7 @@ export function useViewControls(input: ViewControlsInput) {
   const layer = currentLayer(range, chosenLayer);
   const shapes = useMemo(() => shapesUpToLayer(input.shapes, layer), [input.shapes, layer]);
   const pickable = useMemo(() => shapesUpToLayer(input.pickable, layer), [input.pickable, layer]);
-  const zLayer = {
+  const zLayer = useSteady({
     range,
     layer,
     // The top stays "the top" as shapes are added above it.
@@ -86,7 +87,7 @@ export function useViewControls(input: ViewControlsInput) {
       setAddedTop(range.max + 1);
       setChosenLayer(null);
     },
-  };
+  });
 
   // --- object text --------------------------------------------------------------------------
   const { showObjectsTextAlways, textContent, textPosition, textFontSize } = settings.workspace;

@@ -4,7 +4,7 @@
  * click handler (true when the key was one of these) and the dialogs to render.
  */
 import { App, type MenuProps } from "antd";
-import { useState, type ReactNode } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import { useNavigate } from "react-router";
 import { requestJson } from "../../../api/client";
 import { describeError } from "../../../api/errors";
@@ -104,7 +104,7 @@ export function useJobMenu({ store, job, setJob, frames, save }: JobMenuInput): 
     else message.success(`${plan.deleted.length} removed${plan.trimmed.length ? `, ${plan.trimmed.length} tracks trimmed` : ""}. Save to store it, or undo.`);
   };
 
-  const items: NonNullable<MenuProps["items"]> = [
+  const items = useMemo<NonNullable<MenuProps["items"]>>(() => [
     {
       type: "group",
       key: "job-group",
@@ -126,7 +126,7 @@ export function useJobMenu({ store, job, setJob, frames, save }: JobMenuInput): 
         { key: "job:finish", label: <span data-testid="menu-finish-job">Finish the job</span> },
       ],
     },
-  ];
+  ], [job.state]);
 
   const onClick = (key: string): boolean => {
     if (!key.startsWith("job:")) return false;

@@ -25,6 +25,7 @@ import { goToFrame, stepFrame, type NavigationOptions } from "../../engine/frame
 import type { PlayDirection } from "../../engine/frames/prefetch";
 import type { EditorCommands } from "../editorActions";
 import { useJobMenu, type JobMenu } from "../job/useJobMenu";
+import { useSteady } from "../useSteady";
 import { searchFrame, type FrameSearchMode } from "./frameSearch";
 import { JobInfoModal } from "./JobInfoModal";
 import type { ObjectFilterState } from "./useObjectFilter";
@@ -63,7 +64,7 @@ export interface TopBarFeatures {
   goToFrame: (frame: number) => void;
   workspace: Workspace;
   setWorkspace: (workspace: Workspace) => void;
-  jobMenu: JobMenu;
+  jobMenu: Pick<JobMenu, "items" | "onClick">;
   job: Job;
 }
 
@@ -233,8 +234,10 @@ export function useTopBarFeatures(input: TopBarFeaturesInput): TopBarFeaturesOut
   const names = useCallback((query: string) => searchFramesByName(frames, query, { ...navigation, limit: 10 }), [frames, navigation]);
 
   const jobMenu = useJobMenu({ store, job, setJob, frames, save });
+  const steadyJobMenu = useSteady({ items: jobMenu.items, onClick: jobMenu.onClick });
 
-  const bar: TopBarFeatures = {
+  // Steady (useSteady.ts): the memoised top bar skips the renders in which none of this changed.
+  const bar: TopBarFeatures = useSteady({
     frameInputRef,
     buttonsSearch,
     searchMode,
@@ -257,9 +260,9 @@ export function useTopBarFeatures(input: TopBarFeaturesInput): TopBarFeaturesOut
     goToFrame: (target) => showFrame(goToFrame(frames, target, navigation)),
     workspace,
     setWorkspace,
-    jobMenu,
+    jobMenu: steadyJobMenu,
     job,
-  };
+  });
 
   const dialogs = (
     <>
