@@ -56,17 +56,17 @@ export function useJobMenu({ store, job, setJob, frames, save }: JobMenuInput): 
     }
   };
 
-  // CVAT's "Finish the job": save, then the job is accepted and completed.
+  // CVAT's "Finish the job" (its docs: "Saves annotations and sets job state to Completed"); the stage stays.
   const finish = () => {
     modal.confirm({
       title: "Finish the job?",
-      content: "The annotations are saved, and the job moves to the acceptance stage as completed.",
+      content: "The annotations are saved, and the job's state becomes completed.",
       okText: "Finish",
       okButtonProps: { "data-testid": "finish-job-ok" },
       onOk: async () => {
         await save();
         if (hasUnsavedChanges(store.getState())) return; // the save failed and said why
-        await patchJob({ stage: "acceptance", state: "completed" }, "The job is finished");
+        await patchJob({ state: "completed" }, "The job is finished");
       },
     });
   };

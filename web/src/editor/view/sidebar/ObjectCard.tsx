@@ -15,12 +15,13 @@ import {
   TagOutlined,
   UnlockOutlined,
 } from "@ant-design/icons";
-import { ColorPicker, Select, type MenuProps } from "antd";
+import { ColorPicker, type MenuProps } from "antd";
 import { memo, useLayoutEffect, useRef, type MouseEvent, type ReactNode } from "react";
 import type { Label } from "../../../api/types";
 import type { AnnotationObject, ClientId, ViewFlags } from "../../engine/document/model";
 import { INSTANCE_COLORS } from "../appearance";
 import { AttributesEditor } from "./AttributesEditor";
+import { LabelSelect } from "./LabelSelect";
 import type { SidebarController } from "./useObjectsSidebar";
 
 /** Height of a collapsed card; the list windows on it, so CSS fixes it too (sidebar.css). */
@@ -93,7 +94,8 @@ export function cardMenu(
 
 // Cards mount on every frame switch, so they stay light: plain buttons with native titles (an
 // antd Button or Tooltip costs about a millisecond each), a plain swatch until the colour picker
-// is wanted, and one action menu for the whole list (see ObjectsList).
+// is wanted, a plain label button until the label picker is (LabelSelect), and one action menu
+// for the whole list (see ObjectsList).
 export const ObjectCard = memo(function ObjectCard(props: ObjectCardProps) {
   const { object, flags, label, labelOptions, selected, serverId, expanded, colorOpen, top, actions } = props;
   const id = object.clientId;
@@ -174,16 +176,7 @@ export const ObjectCard = memo(function ObjectCard(props: ObjectCardProps) {
             <EllipsisOutlined />
           </button>
         </div>
-        <Select
-          size="small"
-          className="editor-object-label"
-          aria-label="Label"
-          value={object.labelId}
-          disabled={locked}
-          onClick={(event) => event.stopPropagation()}
-          onChange={(labelId: number) => actions.relabelOne(id, labelId)}
-          options={labelOptions}
-        />
+        <LabelSelect value={object.labelId} options={labelOptions} disabled={locked} onChange={(labelId) => actions.relabelOne(id, labelId)} />
         <div className="editor-card-toggles">
           <Toggle title={locked ? "Unlock (L)" : "Lock (L)"} on={locked} icon={locked ? <LockOutlined /> : <UnlockOutlined />} onClick={stop(() => actions.toggleLock(id))} />
           {isShape && (

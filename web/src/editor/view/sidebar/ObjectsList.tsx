@@ -2,7 +2,7 @@
 // are mounted, so a frame with thousands of objects switches as fast as one with ten. Collapsed
 // cards have a fixed height; expanded ones report theirs. The active object is scrolled to.
 import { Dropdown } from "antd";
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { Label } from "../../../api/types";
 import type { EditorStore } from "../../engine/document/editorStore";
 import type { ClientId } from "../../engine/document/model";
@@ -75,8 +75,9 @@ export function ObjectsList({ ordered, labelsById, labelOptions, store, expanded
   const { start, end } = visibleRows(offsets, top, viewHeight);
 
   // Bring the active (last selected) object's card into view, e.g. after a click on the canvas.
+  // Before the paint: the cards scrolled to mount in the same frame as the selection, not one later.
   const active = selectedIds.at(-1);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const element = scrollRef.current;
     if (active === undefined || element === null) return;
     const index = ordered.findIndex(({ object }) => object.clientId === active);
