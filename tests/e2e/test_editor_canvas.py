@@ -218,12 +218,19 @@ def test_edit_with_handles_points_and_shift_click(
     canvas.click(580, 380)
     canvas.click(500, 400)
     expect(canvas.element).to_have_attribute("data-mode", "idle")
+    # N ends an edit too, keeping what was added.
+    page.keyboard.down("Shift")
+    canvas.click(580, 380)
+    page.keyboard.up("Shift")
+    canvas.click(600, 430)
+    page.keyboard.press("n")
+    expect(canvas.element).to_have_attribute("data-mode", "idle")
 
     save_with_ctrl_s(page)
     shapes = all_shapes(context, job["id"])
     rectangle, points = shapes[0], shapes[-1]
     polygon, square = sorted(shapes[1:-1], key=lambda s: -max(s["points"][0::2]))
-    assert_points(points["points"], [500, 400, 550, 420, 580, 380])
+    assert_points(points["points"], [500, 400, 550, 420, 580, 380, 600, 430])
     assert_points(rectangle["points"], [100, 80, 340, 240])
     assert abs(rectangle["rotation"] - 75) < 1e-6, rectangle["rotation"]
     assert_points(polygon["points"], [520, 200, 420, 200, 400, 100, 580, 110])

@@ -309,12 +309,12 @@ def test_links_job_state_finish_export_and_leave_warning(
     warning.get_by_role("button", name="Stay").click()
     expect(page).to_have_url(re.compile(f"/tasks/{task['id']}/jobs/{job['id']}"))
 
-    # Finish the job: saves first (the deletion), then acceptance / completed.
+    # Finish the job: saves first (the deletion), then the state is completed and the stage stays.
     open_menu_item(page, "menu-finish-job")
     page.get_by_test_id("finish-job-ok").click()
     expect(page.locator(".ant-message")).to_contain_text("The job is finished")
     stored = _json(context.request.get(f"/api/jobs/{job['id']}"))
-    assert (stored["stage"], stored["state"]) == ("acceptance", "completed")
+    assert (stored["stage"], stored["state"]) == ("annotation", "completed")
     assert [shape["frame"] for shape in _json(context.request.get(f"/api/jobs/{job['id']}/annotations"))["shapes"]] == [0]
 
     # ?object= alone opens the object's frame with it selected.

@@ -314,9 +314,10 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
       if (player.isPlaying) player.pause();
       else setPlaying(player.play(frame));
     },
-    isDrawing: () => drawing !== null,
+    // N also ends a Shift+click edit (as a double click does).
+    isDrawing: () => drawing !== null || canvasMode.mode.kind === "pathEdit",
     finishDrawing: () => {
-      if (drawing === null) return;
+      if (canvasMode.finishPathEditing() || drawing === null) return;
       const step = finishDrawing(drawing);
       setDrawing(step.state);
       if (step.drawn) createDrawn(step.drawn);
@@ -351,7 +352,8 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
     () => createEditorKeymap(registry, settings.shortcuts, detectPlatform(navigator)),
     [registry, settings.shortcuts],
   );
-  const scopes: Scope[] = drawing !== null ? ["canvas", "drawing"] : ["canvas"];
+  // A Shift+click edit is drawing too, for N.
+  const scopes: Scope[] = drawing !== null || canvasMode.mode.kind === "pathEdit" ? ["canvas", "drawing"] : ["canvas"];
   if (sidebar.dialogOpen) scopes.push("modal"); // the workspace's keys stay out of the dialog
   useEditorKeyboard(registry, keymap, commands, scopes);
   // The memoised top bar and controls get steady stand-ins (useSteady.ts), and the enabled state

@@ -1,9 +1,11 @@
 // The workspace's handle on the canvas mode: state for the canvas, commands for the keyboard
 // actions (group.toggleMode, group.reset, mode.cancel) and the controls sidebar.
 import { useCallback, useMemo, useRef, useState } from "react";
-import { groupObjects, ungroupObjects } from "../../engine/document/commands";
+import { groupObjects, setPoints, ungroupObjects } from "../../engine/document/commands";
 import type { EditorStore } from "../../engine/document/editorStore";
+import { getObject } from "../../engine/document/model";
 import { IDLE_MODE, type CanvasMode } from "./canvasMode";
+import { finishPathEdit } from "./pathEdit";
 
 export interface CanvasModeControls {
   mode: CanvasMode;
@@ -14,6 +16,11 @@ export interface CanvasModeControls {
   ungroupSelected: () => void;
   /** The zoom-to-region button: the next drag picks the region (again: back to normal). */
   toggleZoomRegion: () => void;
+  /**
+   * N during a Shift+click edit: end it, keeping the drawn part where the rules allow (a polyline
+   * or points edit), else leaving the shape as it was. False when no edit is open.
+   */
+  finishPathEditing: () => boolean;
   /** Escape: leave the mode without changing anything; false when there was none. */
   cancel: () => boolean;
   /** Back to normal (a tool was chosen). */
@@ -50,6 +57,19 @@ export function useCanvasMode(store: EditorStore): CanvasModeControls {
     setMode(latest.current.kind === "zoomRegion" ? IDLE_MODE : { kind: "zoomRegion" });
   }, [setMode]);
 
+  const finishPathEditing = useCallback(() => {
+    const current = latest.current;
+    if (current.kind !== "pathEdit") return false;
+    const shape = getObject(store.getState().document, current.edit.id);
+    if (shape?.kind === "shape") {
+      const step = finishPathEdit(current.edit, shape.points);
+      if (step.state === null && step.points !== null) setPoints(store, shape.clientId, step.points);
+      store.select([shape.clientId]);
+    }
+    setMode(IDLE_MODE);
+    return true;
+  }, [store, setMode]);
+
   const cancel = useCallback(() => {
     if (latest.current.kind === "idle") return false;
     setMode(IDLE_MODE);
@@ -61,7 +81,7 @@ export function useCanvasMode(store: EditorStore): CanvasModeControls {
   }, [setMode]);
 
   return useMemo(
-    () => ({ mode, setMode, toggleGroupMode, ungroupSelected, toggleZoomRegion, cancel, reset }),
-    [mode, setMode, toggleGroupMode, ungroupSelected, toggleZoomRegion, cancel, reset],
+    () => ({ mode, setMode, toggleGroupMode, ungroupSelected, toggleZoomRegion, finishPathEditing, cancel, reset }),
+    [mode, setMode, toggleGroupMode, ungroupSelected, toggleZoomRegion, finishPathEditing, cancel, reset],
   );
 }
