@@ -80,9 +80,10 @@ type Drag =
       origin: ImagePoint;
       points: FlatPoints;
       bounds: ImageBox | null;
+      /** The undo step opened: at the first move, so that a plain click is no edit at all. */
       moved: boolean;
     }
-  | { kind: "handle"; id: ClientId; drag: HandleDrag }
+  | { kind: "handle"; id: ClientId; label: string; drag: HandleDrag; moved: boolean }
   /** A box dragged in group or zoom-to-region mode, in screen px. */
   | { kind: "box"; start: ScreenPoint };
 
@@ -194,7 +195,7 @@ export function EditorCanvas(props: EditorCanvasProps) {
   const endDrag = useCallback(() => {
     const drag = dragRef.current;
     dragRef.current = null;
-    if (drag?.kind === "move" || drag?.kind === "handle") store.endGesture();
+    if ((drag?.kind === "move" || drag?.kind === "handle") && drag.moved) store.endGesture();
     if (drag?.kind === "box") setBox(null);
   }, [store]);
 
@@ -211,7 +212,7 @@ export function EditorCanvas(props: EditorCanvasProps) {
       const drag = dragRef.current;
       if (event.key !== "Escape" || (drag?.kind !== "move" && drag?.kind !== "handle")) return;
       dragRef.current = null;
-      store.cancelGesture();
+      if (drag.moved) store.cancelGesture();
       event.preventDefault();
       event.stopImmediatePropagation();
     };
@@ -316,10 +317,11 @@ export function EditorCanvas(props: EditorCanvasProps) {
         setMode({ kind: "pathEdit", edit: startPathEdit(editable.clientId, editable.type, handle.index) });
         return;
       }
-      store.beginGesture(handle.kind === "rotate" ? "Rotate shape" : handle.kind === "resize" ? "Resize shape" : "Move point");
       dragRef.current = {
         kind: "handle",
         id: editable.clientId,
+        label: handle.kind === "rotate" ? "Rotate shape" : handle.kind === "resize" ? "Resize shape" : "Move point",
+        moved: false,
         drag: { shape: { type: editable.type, points: editable.points, rotation: editable.rotation }, handle, start: p },
       };
       return;
@@ -334,7 +336,6 @@ export function EditorCanvas(props: EditorCanvasProps) {
     store.select([hit.clientId]);
     // Pinned objects are selected but stay where they are.
     if (!canMove(hit.clientId, flagsOf)) return;
-    store.beginGesture("Move shape");
     const bounds = boundingBox(hit);
     dragRef.current = { kind: "move", id: hit.clientId, type: hit.type, origin: p, points: hit.points, bounds, moved: false };
   };
@@ -356,11 +357,14 @@ export function EditorCanvas(props: EditorCanvasProps) {
       const wanted = { dx: p.x - drag.origin.x, dy: p.y - drag.origin.y };
       // Kept inside the image, like drawing.
       const { dx, dy } = bounds === null ? wanted : clampTranslation(bounds, wanted.dx, wanted.dy, imageSize);
-      setPoints(store, drag.id, translateShapePoints(drag.type, drag.points, dx, dy));
+      if (!drag.moved) store.beginGesture("Move shape");
       drag.moved = true;
+      setPoints(store, drag.id, translateShapePoints(drag.type, drag.points, dx, dy));
       return;
     }
     if (drag?.kind === "handle") {
+      if (!drag.moved) store.beginGesture(drag.label);
+      drag.moved = true;
       const result = dragHandle(drag.drag, p, imageSize, event.evt.shiftKey);
       setPoints(store, drag.id, result.points, drag.drag.handle.kind === "rotate" ? result.rotation : undefined);
       return;
