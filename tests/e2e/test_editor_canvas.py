@@ -2,7 +2,8 @@
 (rectangles by 2 and by 4 points, polygons by clicks and by Shift-drag, a polyline with a right
 click taking back a point, points with a fixed count, an ellipse); the selected shape's vertex,
 resize and rotation handles; deleting a point and setting the start point; Shift+click editing
-of a polygon; group mode with G; zoom to a region. Results are checked through the API.
+of a polygon; group mode with G; zoom to a region; pinned objects that do not move; fullscreen.
+Results are checked through the API.
 """
 
 from __future__ import annotations
@@ -327,3 +328,42 @@ def test_default_points_count_from_the_link(page: Page, context: BrowserContext,
     (polygon,) = stored_shapes(context, job["id"])
     assert polygon["type"] == "polygon"
     assert_points(polygon["points"], [100, 100, 250, 120, 180, 260])
+
+
+def test_pinned_objects_stay_put_and_fullscreen_toggles(
+    page: Page, context: BrowserContext, signed_in: Account, screenshot: Any
+) -> None:
+    task, job = create_task_with_job(context, images=1)
+    canvas = open_editor(page, task, job)
+    choose_tool(page, "rectangle")
+    canvas.drag((100, 100), (200, 200))
+    choose_tool(page, "cursor")
+    save_with_ctrl_s(page)
+
+    # Pinned: selectable, but neither a drag of its body nor of its corner moves it.
+    select_at(canvas, 150, 150)
+    item = page.locator("[data-testid=object-item].editor-object-selected")
+    item.get_by_role("button", name="Pin").click()
+    expect(item).to_have_attribute("data-pinned", "true")
+    canvas.drag((150, 150), (250, 250))
+    canvas.drag((200, 200), (300, 300))
+    save_with_ctrl_s(page)
+    [shape] = _json(context.request.get(f"/api/jobs/{job['id']}/annotations"))["shapes"]
+    assert_points(shape["points"], [100, 100, 200, 200])
+    # Unpinned, the same drag moves it.
+    item.get_by_role("button", name="Unpin").click()
+    expect(item).to_have_attribute("data-pinned", "false")
+    canvas.drag((150, 150), (250, 250))
+    save_with_ctrl_s(page)
+    [shape] = _json(context.request.get(f"/api/jobs/{job['id']}/annotations"))["shapes"]
+    assert_points(shape["points"], [200, 200, 300, 300])
+
+    # Fullscreen from the top bar, and back.
+    toggle = page.get_by_test_id("toggle-fullscreen")
+    toggle.click()
+    page.wait_for_function("document.fullscreenElement !== null")
+    expect(toggle).to_have_attribute("aria-pressed", "true")
+    screenshot("fullscreen")
+    toggle.click()
+    page.wait_for_function("document.fullscreenElement === null")
+    expect(toggle).to_have_attribute("aria-pressed", "false")

@@ -266,6 +266,7 @@ function TopBarTools({ features, registry, commands, tip }: TopBarToolsProps) {
           type="text"
           icon={features.fullscreen ? <FullscreenExitOutlined /> : <FullscreenOutlined />}
           aria-label="Fullscreen"
+          aria-pressed={features.fullscreen}
           data-testid="toggle-fullscreen"
           onClick={() => registry.run("editor.toggleFullscreen", commands)}
         />
