@@ -285,3 +285,46 @@ def test_settings_shortcuts_tab_cycling_and_object_text(page: Page, context: Any
     page.keyboard.press("F2")
     dialog.get_by_role("tab", name="Workspace").click()
     expect(dialog.get_by_role("checkbox", name="Always show object details")).to_be_checked()
+
+
+# The highest alpha of the resting shapes' layer (the second canvas) in the 5 x 5 device pixels
+# around a page point (a 1 px line drawn through the point need not cover its very pixel).
+SHAPES_ALPHA_JS = """([x, y]) => {
+  const canvas = document.querySelectorAll('[data-testid=editor-canvas] canvas')[1];
+  const box = canvas.getBoundingClientRect();
+  const ratio = canvas.width / box.width;
+  const data = canvas.getContext('2d').getImageData(Math.round((x - box.left) * ratio) - 2, Math.round((y - box.top) * ratio) - 2, 5, 5).data;
+  let best = 0;
+  for (let i = 3; i < data.length; i += 4) best = Math.max(best, data[i]);
+  return best;
+}"""
+
+
+def test_cuboids_are_drawn_with_projections_on_request(page: Page, context: Any, signed_in: Any, screenshot: Any) -> None:
+    task, job = create_task_with_job(context, images=1)
+    label_id = _json(context.request.get(f"/api/labels?job_id={job['id']}"))["results"][0]["id"]
+    # The front face's top and bottom edges meet at (600, 250): right of the cuboid, in the image.
+    points = [100, 150, 100, 350, 200, 170, 200, 330, 260, 190, 260, 310, 340, 200, 340, 300]
+    cuboid = {"type": "cuboid", "frame": 0, "label_id": label_id, "points": points, "occluded": False, "outside": False,
+              "z_order": 0, "rotation": 0, "attributes": [], "group": 0, "source": "manual"}  # fmt: skip
+    body = {"version": 0, "tags": [], "tracks": [], "shapes": [cuboid]}
+    _json(context.request.put(f"/api/jobs/{job['id']}/annotations", data=body, headers=api_headers(context)))
+    canvas = open_editor(page, task, job)
+    expect(page.get_by_test_id("objects-count")).to_have_text("1")
+
+    # Its front face is drawn (and picks it); the top edge's extension beyond the cuboid is empty.
+    extension = canvas.screen(420, 214)  # on the line from (200, 170) to (600, 250)
+    inside = canvas.screen(150, 250)
+    page.wait_for_function(f"({SHAPES_ALPHA_JS})([{inside[0]}, {inside[1]}]) > 0")
+    assert page.evaluate(SHAPES_ALPHA_JS, list(extension)) == 0
+    canvas.click(150, 250)
+    expect(page.locator("[data-testid=object-item].editor-object-selected")).to_have_count(1)
+    page.keyboard.press("Escape")
+
+    # Show projections (Appearance): the extension is drawn; off again, it is gone.
+    page.get_by_test_id("appearance").get_by_text("Appearance").click()
+    page.get_by_test_id("appearance-projections").click()
+    page.wait_for_function(f"({SHAPES_ALPHA_JS})([{extension[0]}, {extension[1]}]) > 0")
+    screenshot("cuboid-projections")
+    page.get_by_test_id("appearance-projections").click()
+    page.wait_for_function(f"({SHAPES_ALPHA_JS})([{extension[0]}, {extension[1]}]) === 0")

@@ -69,10 +69,10 @@ export const RestingShapes = memo(function RestingShapes({ shapes, selectedIds, 
   const cacheRatio = plan.mode === "cache" ? plan.pixelRatio : null;
   // Strokes and dots are sized for the scale the bitmap is made at; culled shapes follow every zoom step.
   const strokeScale = cacheRatio === null ? viewport.scale : settledScale;
-  const { opacity, outlined, outlineColor } = appearance;
+  const { opacity, outlined, outlineColor, showProjections } = appearance;
   const style = useMemo<PaintStyle>(
-    () => ({ strokeScale, fillOpacity: opacity, ...(outlined ? { outlineColor } : {}) }),
-    [strokeScale, opacity, outlined, outlineColor],
+    () => ({ strokeScale, fillOpacity: opacity, showProjections, ...(outlined ? { outlineColor } : {}) }),
+    [strokeScale, opacity, outlined, outlineColor, showProjections],
   );
   const { width, height } = viewport.imageSize;
 

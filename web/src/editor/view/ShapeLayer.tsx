@@ -29,6 +29,7 @@ export const ShapeLayer = memo(function ShapeLayer({ shapes, selectedIds, colorO
           occluded={shape.occluded}
           fillOpacity={selected.has(shape.clientId) ? appearance.selectedOpacity : appearance.opacity}
           outlineColor={appearance.outlined ? appearance.outlineColor : undefined}
+          projections={appearance.showProjections}
         />
       ))}
     </>

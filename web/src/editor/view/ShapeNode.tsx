@@ -1,7 +1,9 @@
 // One annotation drawn in image space (inside the viewport group): strokes keep their screen width
 // at any zoom, and nothing listens to Konva's own events, because picking goes through the engine.
 import { memo } from "react";
-import { Circle, Ellipse, Group, Line, Rect } from "react-konva";
+import type Konva from "konva";
+import { Circle, Ellipse, Group, Line, Rect, Shape } from "react-konva";
+import { cuboidEdges, cuboidFrontFace, cuboidProjections, isCuboid, type Segment } from "../engine/geometry/cuboid";
 import { ellipseRadii, rectangleCorners } from "../engine/geometry/shapes";
 import { toFlatPoints, type FlatPoints } from "../engine/geometry/coords";
 import type { ShapeType } from "../engine/document/model";
@@ -22,6 +24,8 @@ export interface ShapeNodeProps {
   fillOpacity?: number;
   /** Border colour when borders are outlined; the shape's colour otherwise. */
   outlineColor?: string;
+  /** A cuboid's projection lines ("Show projections"). */
+  projections?: boolean;
 }
 
 export const ShapeNode = memo(function ShapeNode({
@@ -35,6 +39,7 @@ export const ShapeNode = memo(function ShapeNode({
   preview = false,
   fillOpacity,
   outlineColor,
+  projections = false,
 }: ShapeNodeProps) {
   const stroke = {
     stroke: outlineColor ?? color,
@@ -88,11 +93,40 @@ export const ShapeNode = memo(function ShapeNode({
       );
     case "points":
       return <Group listening={false}>{vertices}</Group>;
+    case "cuboid":
+      if (!isCuboid(points)) return null;
+      return (
+        <Group listening={false}>
+          <Line points={cuboidFrontFace(points)} closed fill={fill} strokeEnabled={false} listening={false} perfectDrawEnabled={false} />
+          <Segments segments={cuboidEdges(points)} {...stroke} />
+          {projections && (
+            <Segments segments={cuboidProjections(points)} {...stroke} strokeWidth={1 / scale} dash={[4 / scale, 4 / scale]} />
+          )}
+          {selected && <VertexDots points={points} radius={dotRadius} color={color} outline={1 / scale} />}
+        </Group>
+      );
     default:
-      // Cuboids, masks and skeletons are kept and saved, but not drawn yet.
+      // Masks and skeletons are kept and saved, but not drawn yet.
       return null;
   }
 });
+
+/** Disjoint line segments as one node, stroked with the node's stroke. */
+function Segments({ segments, ...stroke }: { segments: readonly Segment[] } & Konva.ShapeConfig) {
+  return (
+    <Shape
+      {...stroke}
+      sceneFunc={(context, shape) => {
+        context.beginPath();
+        for (const [x1, y1, x2, y2] of segments) {
+          context.moveTo(x1, y1);
+          context.lineTo(x2, y2);
+        }
+        context.strokeShape(shape);
+      }}
+    />
+  );
+}
 
 function VertexDots({ points, radius, color, outline }: { points: FlatPoints; radius: number; color: string; outline: number }) {
   const dots = [];

@@ -57,8 +57,9 @@ describe("remembered bitmaps of resting shapes", () => {
     bitmaps.obtain(request({ drawn: [{ shape: first, color: "#0000ff" }, { shape: second, color: "#00ff00" }] }));
     bitmaps.obtain(request({ style: { strokeScale: 0.1, fillOpacity: 0.5 } }));
     bitmaps.obtain(request({ style: { strokeScale: 0.1, fillOpacity: 0.2, outlineColor: "#000000" } }));
+    bitmaps.obtain(request({ style: { strokeScale: 0.1, fillOpacity: 0.2, showProjections: true } }));
     bitmaps.obtain(request({ pixelRatio: 0.2 }));
-    expect(made).toHaveLength(6);
+    expect(made).toHaveLength(7);
   });
 
   it("forgets the least recently used bitmaps beyond the pixel budget, never the one in use", () => {

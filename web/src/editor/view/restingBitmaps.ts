@@ -79,6 +79,7 @@ function sameRequest(a: BitmapRequest, b: BitmapRequest): boolean {
     a.style.strokeScale === b.style.strokeScale &&
     a.style.fillOpacity === b.style.fillOpacity &&
     a.style.outlineColor === b.style.outlineColor &&
+    a.style.showProjections === b.style.showProjections &&
     a.area.xtl === b.area.xtl &&
     a.area.ytl === b.area.ytl &&
     a.area.xbr === b.area.xbr &&

@@ -70,10 +70,30 @@ describe("painting shapes at rest", () => {
     expect(calls).toContainEqual(["strokeStyle", "#ffffff"]);
   });
 
+  it("fills a cuboid's front face, strokes its 12 edges, and adds dashed projections when asked", () => {
+    // Front face converging to the right (its top and bottom edges meet at (50, 5)).
+    const points = [0, 0, 0, 10, 10, 1, 10, 9, 20, 2, 20, 8, 28, 3, 28, 7];
+    const [cuboid] = shapes(serverRectangle(1, 0, { type: "cuboid", points }));
+    const plain = recordingContext();
+    paintShapes(plain.context, [{ shape: cuboid!, color: "#ff0000" }], STYLE);
+    const names = plain.calls.map(([name]) => name);
+    expect(names.filter((name) => name === "fill")).toHaveLength(1);
+    expect(names.filter((name) => name === "stroke")).toHaveLength(1);
+    expect(names.filter((name) => name === "moveTo")).toHaveLength(1 + 12);
+    expect(names).not.toContain("setLineDash");
+
+    const projected = recordingContext();
+    paintShapes(projected.context, [{ shape: cuboid!, color: "#ff0000" }], { ...STYLE, showProjections: true });
+    expect(projected.calls.filter(([name]) => name === "stroke")).toHaveLength(2);
+    expect(projected.calls).toContainEqual(["setLineDash", [8, 8]]);
+    expect(projected.calls).toContainEqual(["lineTo", 50, 5]);
+    expect(projected.calls.at(-1)).toEqual(["setLineDash", []]);
+  });
+
   it("skips the types the canvas does not draw yet", () => {
-    const [cuboid] = shapes(serverRectangle(1, 0, { type: "cuboid", points: Array.from({ length: 16 }, (_, i) => i) }));
+    const [mask] = shapes(serverRectangle(1, 0, { type: "mask", points: [1, 1, 0, 0, 1, 0] }));
     const { context, calls } = recordingContext();
-    paintShapes(context, [{ shape: cuboid!, color: "#ffffff" }], STYLE);
+    paintShapes(context, [{ shape: mask!, color: "#ffffff" }], STYLE);
     expect(calls).toEqual([]);
   });
 });

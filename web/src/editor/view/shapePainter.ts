@@ -1,10 +1,12 @@
 /**
  * Paints shapes at rest straight onto a 2D context, looking as ShapeNode draws an unselected shape
- * (fill, then a border of 2 screen px, dashed when occluded; vertex dots for points). Used for the
+ * (fill, then a border of 2 screen px, dashed when occluded; vertex dots for points; a cuboid's
+ * front face filled, its 12 edges, and its projection lines when asked). Used for the
  * resting layer instead of one Konva node per shape: creating and destroying 3,000 nodes was most
  * of a frame switch on the issue's benchmark (bench/editor_render), and drawing needs none of them.
  */
 import type { ShapeObject } from "../engine/document/model";
+import { cuboidEdges, cuboidFrontFace, cuboidProjections, isCuboid, type Segment } from "../engine/geometry/cuboid";
 import { ellipseRadii } from "../engine/geometry/shapes";
 import { withAlpha } from "./colors";
 
@@ -42,6 +44,8 @@ export interface PaintStyle {
   readonly fillOpacity: number;
   /** One border colour for every shape (outlined borders); each shape's colour when absent. */
   readonly outlineColor?: string;
+  /** Cuboids' projection lines (the Appearance panel's "Show projections"). */
+  readonly showProjections?: boolean;
 }
 
 const STROKE_PX = 2;
@@ -49,6 +53,8 @@ const DASH_PX: readonly [number, number] = [6, 4];
 const DOT_RADIUS_PX = 4;
 const DOT_OUTLINE_PX = 1;
 const DOT_OUTLINE_COLOR = "#ffffff";
+const PROJECTION_PX = 1;
+const PROJECTION_DASH_PX: readonly [number, number] = [4, 4];
 
 /** Paints `shapes` in order (later on top). Types ShapeNode does not draw yet are skipped too. */
 export function paintShapes(ctx: PaintContext, shapes: readonly PaintedShape[], style: PaintStyle): void {
@@ -106,8 +112,24 @@ export function paintShapes(ctx: PaintContext, shapes: readonly PaintedShape[], 
         setDashed(false);
         paintDots(ctx, shape.points, color, scale);
         break;
+      case "cuboid": {
+        if (!isCuboid(shape.points) || !tracePath(ctx, cuboidFrontFace(shape.points), true)) break;
+        setDashed(shape.occluded);
+        ctx.fillStyle = fillOf(color);
+        ctx.fill();
+        traceSegments(ctx, cuboidEdges(shape.points));
+        fillAndStroke(ctx, null, border, STROKE_PX / scale);
+        if (style.showProjections) {
+          traceSegments(ctx, cuboidProjections(shape.points));
+          ctx.setLineDash(PROJECTION_DASH_PX.map((px) => px / scale));
+          dashed = true; // a dash of its own: the next shape sets its dash again
+          fillAndStroke(ctx, null, border, PROJECTION_PX / scale);
+          setDashed(false);
+        }
+        break;
+      }
       default:
-        // Cuboids, masks and skeletons are kept and saved, but not drawn yet (as in ShapeNode).
+        // Masks and skeletons are kept and saved, but not drawn yet (as in ShapeNode).
         break;
     }
   }
@@ -121,6 +143,14 @@ function tracePath(ctx: PaintContext, points: readonly number[], closed: boolean
   for (let i = 2; i + 1 < points.length; i += 2) ctx.lineTo(points[i]!, points[i + 1]!);
   if (closed) ctx.closePath();
   return true;
+}
+
+function traceSegments(ctx: PaintContext, segments: readonly Segment[]): void {
+  ctx.beginPath();
+  for (const [x1, y1, x2, y2] of segments) {
+    ctx.moveTo(x1, y1);
+    ctx.lineTo(x2, y2);
+  }
 }
 
 function fillAndStroke(ctx: PaintContext, fill: string | null, stroke: string, width: number): void {

@@ -1,5 +1,5 @@
 // The Appearance panel under the sidebar's tabs: colour by instance / group / label, fill opacity
-// of shapes and of selected ones, outlined borders in one colour, and the bitmap view.
+// of shapes and of selected ones, outlined borders in one colour, the bitmap view and cuboid projections.
 import { Checkbox, ColorPicker, Collapse, Radio, Slider, Typography } from "antd";
 import { COLOR_BY, type Appearance, type ColorBy } from "../appearance";
 
@@ -66,6 +66,9 @@ export function AppearancePanel({ appearance, onChange }: AppearancePanelProps) 
               </div>
               <Checkbox data-testid="appearance-bitmap" checked={appearance.showBitmap} onChange={(event) => set("showBitmap", event.target.checked)}>
                 Show bitmap
+              </Checkbox>
+              <Checkbox data-testid="appearance-projections" checked={appearance.showProjections} onChange={(event) => set("showProjections", event.target.checked)}>
+                Show projections
               </Checkbox>
             </div>
           ),
