@@ -87,12 +87,17 @@ def expect_task_names(page: Page, names: list[str]) -> None:
     expect(task_names(page)).to_have_text([re.compile(rf"^#\d+: {re.escape(name)}$") for name in names])
 
 
-def choose(page: Page, select: Locator, option: str) -> None:
-    """Picks an option of an antd Select by its visible text."""
+def choose(page: Page, select: Locator, option: str, multiple: bool = False) -> None:
+    """Picks an option of an antd Select by its visible text and, unless it takes several values
+    (its list stays open), waits for its list to close, so that the next Select's list is not
+    mistaken for this one while it fades out (a loaded CI machine once clicked "between" into a
+    list that was still closing)."""
     select.click()
     page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option").filter(
         has_text=re.compile(f"^{re.escape(option)}$")
     ).click()
+    if not multiple:
+        expect(page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)")).to_have_count(0)
 
 
 def open_sort_panel(page: Page) -> Locator:
@@ -325,7 +330,7 @@ def test_filter_builder_select_field_any_of_and_operator_choice(page: Page, sign
     second = page.get_by_test_id("filter-rule").nth(1)
     choose(page, second.get_by_label("Field", exact=True), "Status")
     choose(page, second.get_by_label("Operator", exact=True), "is any of")
-    choose(page, second.get_by_label("Values", exact=True), "Annotation")
+    choose(page, second.get_by_label("Values", exact=True), "Annotation", multiple=True)
     page.keyboard.press("Escape")
     page.get_by_test_id("filter-apply").click()
     expect_task_names(page, ["beta", "alpha"])
