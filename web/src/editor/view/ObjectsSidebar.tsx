@@ -1,6 +1,6 @@
 // The right sidebar: the Objects tab (the frame's objects as cards, sorted and windowed, with
 // lock all / hide all / expand / collapse), the Labels tab, and the Appearance panel below.
-import { Empty, Tabs } from "antd";
+import { Tabs } from "antd";
 import { memo, useCallback, useEffect, useMemo, useState, type Dispatch, type SetStateAction } from "react";
 import type { Label } from "../../api/types";
 import type { EditorStore } from "../engine/document/editorStore";
@@ -87,19 +87,16 @@ export const ObjectsSidebar = memo(function ObjectsSidebar(props: ObjectsSidebar
         onExpandAll={() => setExpanded(new Set(objects.map(({ object }) => object.clientId)))}
         onCollapseAll={() => setExpanded(new Set())}
       />
-      {ordered.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="No objects on this frame" />
-      ) : (
-        <ObjectsList
-          ordered={ordered}
-          labelsById={labelsById}
-          labelOptions={labelOptions}
-          store={store}
-          expanded={expanded}
-          serverIdOf={serverIdOf}
-          actions={actions}
-        />
-      )}
+      {/* Mounted on empty frames too: remounting it on every switch measured the page again. */}
+      <ObjectsList
+        ordered={ordered}
+        labelsById={labelsById}
+        labelOptions={labelOptions}
+        store={store}
+        expanded={expanded}
+        serverIdOf={serverIdOf}
+        actions={actions}
+      />
     </div>
   );
 

@@ -8,11 +8,10 @@ import type Konva from "konva";
 import { memo, useEffect, useMemo, useRef, useState } from "react";
 import { Image as KonvaImage, Shape } from "react-konva";
 import type { ClientId, ShapeObject } from "../engine/document/model";
-import type { ImageBox } from "../engine/geometry/coords";
 import { visibleImageBox, type Viewport } from "../engine/geometry/viewport";
 import type { Appearance } from "./appearance";
 import { RestingBitmaps, type BitmapContext } from "./restingBitmaps";
-import { boxesOf, CACHE_PIXEL_BUDGET, planRestingShapes, sameDrawing, shapesInBox } from "./restingShapesPlan";
+import { CACHE_PIXEL_BUDGET, planRestingShapes, sameDrawing, shapesInBox } from "./restingShapesPlan";
 import { paintShapes, type PaintedShape, type PaintStyle } from "./shapePainter";
 
 /** A zoom is re-rendered sharp once the scale has not changed for this long; until then the old bitmap is scaled. */
@@ -46,9 +45,7 @@ export const RestingShapes = memo(function RestingShapes({ shapes, selectedIds, 
   const devicePixelRatio = window.devicePixelRatio || 1;
   const plan = planRestingShapes(viewport.imageSize, settledScale, devicePixelRatio, visibleImageBox(viewport));
 
-  const boxesRef = useRef<Map<ShapeObject, ImageBox | null>>(new Map());
-  const boxes = useMemo(() => (boxesRef.current = boxesOf(shapes, boxesRef.current)), [shapes]);
-  const listed = plan.mode === "cull" ? shapesInBox(shapes, boxes, plan.box) : shapes;
+  const listed = plan.mode === "cull" ? shapesInBox(shapes, plan.box) : shapes;
   const drawnRef = useRef<PaintedShape[]>([]);
   const drawnObjects = useMemo(() => new Set<ShapeObject>(), []);
   const selected = new Set(selectedIds);

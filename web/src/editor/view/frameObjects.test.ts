@@ -54,6 +54,21 @@ describe("createFrameObjectsMemo", () => {
     expect(raised.map((o) => o.object.clientId)).toEqual(["tag:1", "shape:1", "shape:2"]);
   });
 
+  it("remembers the last few frames: going back gives the same array, without sorting again", () => {
+    const s = store();
+    const memo = createFrameObjectsMemo();
+    const first = memo(s.getState().document, s.getState().frameIndex, 0);
+    memo(s.getState().document, s.getState().frameIndex, 1);
+    expect(memo(s.getState().document, s.getState().frameIndex, 0)).toBe(first);
+
+    const forgetful = createFrameObjectsMemo(1);
+    const again = forgetful(s.getState().document, s.getState().frameIndex, 0);
+    forgetful(s.getState().document, s.getState().frameIndex, 1);
+    const recomputed = forgetful(s.getState().document, s.getState().frameIndex, 0);
+    expect(recomputed).not.toBe(again);
+    expect(recomputed).toEqual(again);
+  });
+
   it("starts over for another frame or when objects come and go", () => {
     const s = store();
     const memo = createFrameObjectsMemo();

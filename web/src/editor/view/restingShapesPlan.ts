@@ -10,7 +10,7 @@
  */
 import type { ShapeObject } from "../engine/document/model";
 import type { ImageBox, Size } from "../engine/geometry/coords";
-import { boundingBox } from "../engine/geometry/shapes";
+import { rememberedBoundingBox } from "../engine/geometry/shapes";
 
 /** Largest cache bitmap, in device pixels (Chromium allows far more, but memory grows fast). */
 export const CACHE_PIXEL_BUDGET = 4096 * 4096;
@@ -31,19 +31,16 @@ export function planRestingShapes(imageSize: Size, scale: number, devicePixelRat
   };
 }
 
-/** The shapes whose bounding boxes meet `box` (shapes without a box — unknown types — are kept). */
-export function shapesInBox(shapes: readonly ShapeObject[], boxes: ReadonlyMap<ShapeObject, ImageBox | null>, box: ImageBox): ShapeObject[] {
+/**
+ * The shapes whose bounding boxes meet `box` (shapes without a box — unknown types — are kept).
+ * Boxes are remembered per shape object (`rememberedBoundingBox`), so culling again after a pan,
+ * or on a frame seen before, measures no shape twice.
+ */
+export function shapesInBox(shapes: readonly ShapeObject[], box: ImageBox): ShapeObject[] {
   return shapes.filter((shape) => {
-    const b = boxes.get(shape) ?? null;
+    const b = rememberedBoundingBox(shape);
     return b === null || (b.xbr >= box.xtl && b.xtl <= box.xbr && b.ybr >= box.ytl && b.ytl <= box.ybr);
   });
-}
-
-/** Bounding boxes by shape object (objects are immutable, so a box stays valid for its object). */
-export function boxesOf(shapes: readonly ShapeObject[], previous?: ReadonlyMap<ShapeObject, ImageBox | null>): Map<ShapeObject, ImageBox | null> {
-  const boxes = new Map<ShapeObject, ImageBox | null>();
-  for (const shape of shapes) boxes.set(shape, previous?.has(shape) ? previous.get(shape)! : boundingBox(shape));
-  return boxes;
 }
 
 /** True when two drawn lists would look the same: the same objects with the same colours. */

@@ -1,7 +1,7 @@
 // The objects list, windowed: only the cards inside the scrolled viewport (and a few around it)
 // are mounted, so a frame with thousands of objects switches as fast as one with ten. Collapsed
 // cards have a fixed height; expanded ones report theirs. The active object is scrolled to.
-import { Dropdown } from "antd";
+import { Dropdown, Empty } from "antd";
 import { useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { Label } from "../../../api/types";
 import type { EditorStore } from "../../engine/document/editorStore";
@@ -76,12 +76,13 @@ export function ObjectsList({ ordered, labelsById, labelOptions, store, expanded
 
   // Bring the active (last selected) object's card into view, e.g. after a click on the canvas.
   // Before the paint: the cards scrolled to mount in the same frame as the selection, not one later.
+  // From the scroll state rather than the element's: reading it would lay the page out mid-commit.
   const active = selectedIds.at(-1);
   useLayoutEffect(() => {
     const element = scrollRef.current;
     if (active === undefined || element === null) return;
     const index = ordered.findIndex(({ object }) => object.clientId === active);
-    const target = revealRow(offsets, index, element.scrollTop, element.clientHeight);
+    const target = revealRow(offsets, index, top, viewHeight);
     if (target !== null) {
       element.scrollTop = target;
       setScrollTop(target);
@@ -123,6 +124,7 @@ export function ObjectsList({ ordered, labelsById, labelOptions, store, expanded
       data-mounted={end - start}
       onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
     >
+      {ordered.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="No objects on this frame" />}
       {/* One right-click menu for all cards; the card under the pointer sets its target first. */}
       <Dropdown trigger={["contextMenu"]} menu={contextMenu(menuFor)} destroyOnHidden>
         <ul className="editor-cards" style={{ height: offsets[ordered.length] }}>
