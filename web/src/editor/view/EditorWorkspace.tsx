@@ -295,6 +295,8 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
     showDeletedFrames: navigation.showDeleted,
     serverIdOf,
   });
+  // The drawing keys (N finishes) apply while drawing and during a Shift+click edit, which N ends too.
+  const drawingKeys = drawing !== null || canvasMode.mode.kind === "pathEdit";
   const commands: EditorCommands = {
     ...sidebar.commands,
     canSave: () => !savingRef.current,
@@ -314,8 +316,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
       if (player.isPlaying) player.pause();
       else setPlaying(player.play(frame));
     },
-    // N also ends a Shift+click edit (as a double click does).
-    isDrawing: () => drawing !== null || canvasMode.mode.kind === "pathEdit",
+    isDrawing: () => drawingKeys,
     finishDrawing: () => {
       if (canvasMode.finishPathEditing() || drawing === null) return;
       const step = finishDrawing(drawing);
@@ -352,8 +353,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
     () => createEditorKeymap(registry, settings.shortcuts, detectPlatform(navigator)),
     [registry, settings.shortcuts],
   );
-  // A Shift+click edit is drawing too, for N.
-  const scopes: Scope[] = drawing !== null || canvasMode.mode.kind === "pathEdit" ? ["canvas", "drawing"] : ["canvas"];
+  const scopes: Scope[] = drawingKeys ? ["canvas", "drawing"] : ["canvas"];
   if (sidebar.dialogOpen) scopes.push("modal"); // the workspace's keys stay out of the dialog
   useEditorKeyboard(registry, keymap, commands, scopes);
   // The memoised top bar and controls get steady stand-ins (useSteady.ts), and the enabled state
