@@ -96,13 +96,7 @@ def check_attribute_domain(input_type: str, values: Sequence[str], default_value
             raise LabelRuleError("default_value", f"Default value '{default}' is not one of the values {list(vals)}.")
         return AttributeDomain(input_type, vals, default)
     if input_type == "checkbox":
-        if len(vals) != 1 or vals[0].lower() not in ("true", "false"):
-            raise LabelRuleError("values", "A checkbox attribute has exactly one value, 'true' or 'false'.")
-        vals = (vals[0].lower(),)
-        default = (default_value or vals[0]).lower()
-        if default not in ("true", "false"):
-            raise LabelRuleError("default_value", "A checkbox default is 'true' or 'false'.")
-        return AttributeDomain(input_type, vals, default)
+        return AttributeDomain(input_type, vals, _checkbox_default(vals, default_value))
     if input_type == "number":
         if len(vals) != 3:
             raise LabelRuleError("values", "A number attribute has values [min, max, step].")
@@ -117,6 +111,22 @@ def check_attribute_domain(input_type: str, values: Sequence[str], default_value
     # text: values are optional; the first one (if any) is the default text.
     default = default_value if default_value is not None else (vals[0] if vals else "")
     return AttributeDomain(input_type, vals, default)
+
+
+def _checkbox_default(values: tuple[str, ...], default_value: str | None) -> str:
+    """CVAT's UI sends one value, the default (`["false"]`); FiftyOne sends both states (`["true", "false"]`),
+    which CVAT accepts too. The values are kept as given; with both states and no default the box starts
+    unticked, as a checkbox nobody touched is."""
+    states = [v.lower() for v in values]
+    if not 1 <= len(states) <= 2 or len(set(states)) != len(states) or any(v not in ("true", "false") for v in states):
+        raise LabelRuleError("values", "A checkbox attribute has the values 'true' and/or 'false'.")
+    if default_value:
+        default = default_value.lower()
+    else:
+        default = states[0] if len(states) == 1 else "false"
+    if default not in ("true", "false"):
+        raise LabelRuleError("default_value", "A checkbox default is 'true' or 'false'.")
+    return default
 
 
 def _check_number_value(text: str, low: Decimal, high: Decimal, step: Decimal, field: str) -> None:

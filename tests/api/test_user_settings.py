@@ -86,10 +86,12 @@ def test_a_section_must_be_an_object(factory: Factory) -> None:
     assert "player" in response.json()
 
 
-def test_unknown_sections_are_refused(factory: Factory) -> None:
-    response = factory.user().patch(URL, json={"colours": {"a": 1}})
-    assert response.status_code == 400
-    assert response.json() == {"colours": ["Unknown field."]}
+def test_unknown_sections_are_ignored_as_cvat_ignores_unknown_fields(factory: Factory) -> None:
+    user = factory.user()
+    response = user.patch(URL, json={"colours": {"a": 1}, "player": {"frameStep": 3}})
+    assert response.status_code == 200
+    assert response.json() == EMPTY | {"player": {"frameStep": 3}}
+    assert user.get(URL).json() == EMPTY | {"player": {"frameStep": 3}}
 
 
 def test_non_finite_numbers_are_refused(factory: Factory) -> None:

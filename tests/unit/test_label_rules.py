@@ -40,10 +40,26 @@ def test_select_values_must_be_unique() -> None:
         check_attribute_domain("radio", ["a", "a"], None)
 
 
-def test_checkbox_has_one_boolean_value() -> None:
-    assert check_attribute_domain("checkbox", ["True"], None).default_value == "true"
+def test_checkbox_with_one_value_takes_it_as_its_default() -> None:
+    assert check_attribute_domain("checkbox", ["True"], None) == AttributeDomain("checkbox", ("True",), "true")
     with pytest.raises(LabelRuleError):
         check_attribute_domain("checkbox", ["yes"], None)
+
+
+def test_checkbox_may_list_both_states_as_cvat_accepts_and_starts_unticked() -> None:
+    # FiftyOne sends exactly this for CVAT >= 2.5; the values are kept as given.
+    assert check_attribute_domain("checkbox", ["true", "false"], None) == AttributeDomain(
+        "checkbox", ("true", "false"), "false"
+    )
+    assert check_attribute_domain("checkbox", ["true", "false"], "true").default_value == "true"
+
+
+def test_checkbox_values_are_boolean_states_without_repeats() -> None:
+    for values in ([], ["true", "true"], ["true", "false", "true"], ["true", "maybe"]):
+        with pytest.raises(LabelRuleError, match="values"):
+            check_attribute_domain("checkbox", values, None)
+    with pytest.raises(LabelRuleError, match="default"):
+        check_attribute_domain("checkbox", ["true", "false"], "yes")
 
 
 def test_number_needs_min_max_step_and_a_default_on_the_grid() -> None:

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from contour.core.annotations.model import SHAPE_TYPES
+from contour.resources.common.unknown_fields import CLOSED_SCHEMA
 
 NonNegative = Annotated[int, Field(ge=0, le=2**31 - 1)]
 Id = Annotated[int, Field(ge=0, le=2**31 - 1)]
@@ -16,8 +17,9 @@ assert set(SHAPE_TYPES) == set(ShapeTypeName.__args__)  # type: ignore[attr-defi
 
 
 class Strict(BaseModel):
-    # NaN and infinities are not coordinates; unknown keys are mistakes.
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+    # NaN and infinities are not coordinates. Unknown keys (FiftyOne sends `group` and `source` on tracked
+    # shapes) are dropped as CVAT drops them; the service logs them when debugging (no per-object hook).
+    model_config = ConfigDict(extra="ignore", allow_inf_nan=False, json_schema_extra=CLOSED_SCHEMA)
 
 
 class AttributeValueIn(Strict):

@@ -7,8 +7,10 @@ transaction: a rejected body leaves the stored annotations exactly as they were.
 
 from __future__ import annotations
 
+import logging
 from typing import Any, Literal
 
+import orjson
 from pydantic import ValidationError as PydanticError
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -19,6 +21,7 @@ from contour.resources.annotations import store
 from contour.resources.annotations.convert import json_to_model, model_to_json, model_to_request, request_to_model
 from contour.resources.annotations.schemas import LABELED_DATA, LabeledDataIn
 from contour.resources.annotations.validation import FrameBounds, check_labeled_data, label_rules
+from contour.resources.common import unknown_fields
 from contour.resources.jobs.models import Job, JobType
 from contour.resources.tasks.models import Task
 from contour.resources.tasks.service import task_labels
@@ -28,6 +31,8 @@ Json = dict[str, Any]
 
 
 def parse_labeled_data(raw: bytes) -> LabeledDataIn:
+    if unknown_fields.log.isEnabledFor(logging.DEBUG):
+        _log_unknown_keys(raw)
     try:
         return LABELED_DATA.validate_json(raw or b"{}")
     except PydanticError as exc:
@@ -36,6 +41,16 @@ def parse_labeled_data(raw: bytes) -> LabeledDataIn:
             where = ".".join(str(p) for p in error["loc"]) or "non_field_errors"
             fields.setdefault(where.split(".")[0], []).append(f"{where}: {error['msg']}")
         raise ValidationError(fields) from exc
+
+
+def _log_unknown_keys(raw: bytes) -> None:
+    try:
+        body = orjson.loads(raw or b"{}")
+    except orjson.JSONDecodeError:
+        return  # validation reports it
+    ignored = list(unknown_fields.unknown_keys(LabeledDataIn, body))
+    if ignored:
+        unknown_fields.log.debug("annotations: ignored unknown fields %s", ", ".join(ignored[:50]))
 
 
 def parse_action(raw: str | None) -> Action:

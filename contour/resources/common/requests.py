@@ -1,11 +1,13 @@
-"""The base of every request body: unknown fields are errors, and text may not hold NUL characters
-(PostgreSQL refuses them, so they would otherwise fail deep inside a write)."""
+"""The base of every request body: unknown fields are ignored (and logged) as CVAT ignores them, and text
+may not hold NUL characters (PostgreSQL refuses them, so they would otherwise fail deep inside a write)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, model_validator
+
+from contour.resources.common.unknown_fields import CLOSED_SCHEMA, log_unknown_keys
 
 
 def find_nul(value: Any, path: str = "") -> str | None:
@@ -26,7 +28,7 @@ def find_nul(value: Any, path: str = "") -> str | None:
 
 
 class RequestModel(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="ignore", json_schema_extra=CLOSED_SCHEMA)
 
     @model_validator(mode="before")
     @classmethod
@@ -34,4 +36,5 @@ class RequestModel(BaseModel):
         where = find_nul(data)
         if where is not None:
             raise ValueError(f"'{where}' contains a NUL character, which text fields cannot hold.")
+        log_unknown_keys(cls, data)
         return data

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import ConfigDict, Field
+from pydantic import Field
 
 from contour.resources.accounts.schemas import serialize_basic_user
 from contour.resources.common.read_models import BasicUserRead, CountedUrlRead, ReadModel, StorageRead, UrlRead
@@ -23,8 +23,6 @@ class JobPatchRequest(RequestModel):
 
 class JobWriteRequest(RequestModel):
     """Creates a ground-truth job; annotation jobs come from the task's segments."""
-
-    model_config = ConfigDict(extra="forbid")
 
     type: Literal["ground_truth", "annotation", "consensus_replica"]
     task_id: DbId
