@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from typing import Annotated, Any, Literal
 
@@ -24,12 +25,13 @@ from contour.resources.projects import access as project_access
 from contour.resources.tasks import access as task_access
 from contour.resources.tasks.models import Task
 from contour.resources.uploads.http import tus_append_response, tus_create_response, tus_status_response
-from contour.resources.uploads.staging import reset_staging, safe_name
+from contour.resources.uploads.staging import record_arrival, reset_staging, safe_name
 
 router = APIRouter(tags=["data"])
 
 DataType = Literal["chunk", "frame", "preview", "context_image"]
 QualityParam = Literal["compressed", "original"]
+CLIENT_FILE_INDEX = re.compile(r"client_files\[(\d{1,9})\]")
 LIST_FIELDS = ("server_files", "remote_files", "server_files_exclude", "upload_file_order", "client_files")
 
 
@@ -57,15 +59,26 @@ def _form_params(form: FormData) -> dict[str, Any]:
     return params
 
 
+def _client_files(form: FormData) -> list[UploadFile]:
+    """The `client_files[i]` parts in the user's order: by index i, else in the order the parts came."""
+    parts = [(key, value) for key, value in form.multi_items()
+             if isinstance(value, UploadFile) and key.startswith("client_files")]
+
+    def index(item: tuple[int, tuple[str, UploadFile]]) -> tuple[int, int]:
+        match = CLIENT_FILE_INDEX.fullmatch(item[1][0])
+        return (int(match.group(1)) if match else len(parts), item[0])
+
+    return [upload for _, (_, upload) in sorted(enumerate(parts), key=index)]
+
+
 def _save_uploads(form: FormData, staging: Any) -> int:
-    count = 0
-    for key, value in form.multi_items():
-        if isinstance(value, UploadFile) and key.startswith("client_files"):
-            target = staging / safe_name(value.filename or "")
-            with target.open("wb") as handle:
-                shutil.copyfileobj(value.file, handle, length=1 << 20)
-            count += 1
-    return count
+    uploads = _client_files(form)
+    for upload in uploads:
+        name = safe_name(upload.filename or "")
+        with (staging / name).open("wb") as handle:
+            shutil.copyfileobj(upload.file, handle, length=1 << 20)
+        record_arrival(staging, name)
+    return len(uploads)
 
 
 async def _json_body(request: Request) -> dict[str, Any]:

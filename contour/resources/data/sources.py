@@ -13,12 +13,13 @@ from contour.errors import ValidationError
 from contour.media import archives, remote
 from contour.resources.data.files import raw_dir, task_staging
 from contour.resources.data.schemas import DataRequest
+from contour.resources.uploads.staging import staged_in_arrival_order
 
 
 @dataclass
 class GatheredFiles:
     root: Path  # media paths are relative to this
-    files: list[str]  # every regular file, relative to root
+    files: list[str]  # every regular file, relative to root, in the order the user gave them
     storage: str  # "local" or "share"
     from_archive: bool  # some files came out of an archive (order inside is not the user's)
 
@@ -67,13 +68,13 @@ def gather_files(task_id: int, request: DataRequest, progress: Callable[[float, 
             root = share_root()
             return GatheredFiles(root, [str(p.relative_to(root)) for p in share_paths], "share", False)
         root = share_root()
-        for path in share_paths:
-            target = raw / path.relative_to(root)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, target)
+        given = list(dict.fromkeys(str(p.relative_to(root)) for p in share_paths))
+        for name in given:
+            (raw / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(root / name, raw / name)
     elif request.remote_files:
         progress(0.0, "Files are being downloaded")
-        remote.download_files(
+        downloaded = remote.download_files(
             request.remote_files,
             raw,
             allow_private=settings.remote_allow_private,
@@ -81,27 +82,34 @@ def gather_files(task_id: int, request: DataRequest, progress: Callable[[float, 
             max_total_bytes=settings.remote_max_total_bytes,
             timeout_s=settings.remote_timeout_s,
         )
+        given = [str(p.relative_to(raw)) for p in downloaded]
     else:
         staging = task_staging(task_id)
-        for path in sorted(staging.iterdir()) if staging.is_dir() else []:
-            if path.is_file():
-                os.replace(path, raw / path.name)
+        given = staged_in_arrival_order(staging)
+        for name in given:
+            os.replace(staging / name, raw / name)
         shutil.rmtree(staging, ignore_errors=True)
-    from_archive = _unpack_archives(raw, progress)
-    files = sorted(str(p.relative_to(raw)) for p in raw.rglob("*") if p.is_file())
+    files, from_archive = _unpack_archives(raw, given, progress)
     if not files:
         raise ValidationError("No media files were given.")
     return GatheredFiles(raw, files, "local", from_archive)
 
 
-def _unpack_archives(raw: Path, progress: Callable[[float, str], None]) -> bool:
+def _unpack_archives(raw: Path, given: list[str], progress: Callable[[float, str], None]) -> tuple[list[str], bool]:
+    """Every file under `raw` in the user's order (`given`), each archive replaced by its members in name
+    order where it stood; files `given` does not name (none, normally) come last by name. The flag tells
+    whether an archive was unpacked."""
     settings = get_settings()
-    found = False
-    for path in sorted(p for p in raw.rglob("*") if p.is_file()):
+    ordered: list[str] = []
+    from_archive = False
+    for name in given:
+        path = raw / name
         if not archives.is_archive(path):
+            ordered.append(name)
             continue
-        found = True
+        from_archive = True
         progress(0.02, f"Extracting {path.name}")
+        before = {p for p in raw.rglob("*") if p.is_file()}
         archives.extract_archive(
             path,
             path.parent,
@@ -110,4 +118,7 @@ def _unpack_archives(raw: Path, progress: Callable[[float, str], None]) -> bool:
             max_members=settings.archive_max_members,
         )
         path.unlink()
-    return found
+        ordered.extend(sorted(str(p.relative_to(raw)) for p in raw.rglob("*") if p.is_file() and p not in before))
+    known = set(ordered)
+    rest = sorted(n for n in (str(p.relative_to(raw)) for p in raw.rglob("*") if p.is_file()) if n not in known)
+    return ordered + rest, from_archive

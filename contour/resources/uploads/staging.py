@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path, PurePosixPath
 
@@ -9,6 +10,8 @@ from contour.config import get_settings
 from contour.errors import ValidationError
 
 TUS_DIR = ".tus"
+# The journal of completed files (a dot name: safe_name() never lets a client file be called that).
+ARRIVALS = ".arrivals.jsonl"
 
 
 def staging_dir(kind: str, object_id: int | str) -> Path:
@@ -29,12 +32,26 @@ def safe_name(name: str) -> str:
     return base
 
 
-def staged_files(directory: Path) -> list[str]:
-    """Completed files of a staging directory, relative to it (TUS partials excluded)."""
+def record_arrival(directory: Path, name: str) -> None:
+    """Note that the file `name` has arrived complete: files keep the order the user sent them in.
+
+    One JSON line per arrival, appended (atomic for lines this short, so concurrent uploads are safe).
+    """
+    with (directory / ARRIVALS).open("a", encoding="utf-8") as journal:
+        journal.write(json.dumps(name) + "\n")
+
+
+def staged_in_arrival_order(directory: Path) -> list[str]:
+    """The completed files of a staging directory in the order they arrived (a re-sent name keeps its
+    first place); files the journal does not know, if any, follow by name. TUS partials are excluded."""
     if not directory.is_dir():
         return []
-    return sorted(
-        str(path.relative_to(directory))
-        for path in directory.rglob("*")
-        if path.is_file() and TUS_DIR not in path.relative_to(directory).parts
-    )
+    present = {path.name for path in directory.iterdir() if path.is_file() and path.name != ARRIVALS}
+    ordered: list[str] = []
+    journal = directory / ARRIVALS
+    if journal.is_file():
+        for line in journal.read_text(encoding="utf-8").splitlines():
+            name = json.loads(line)
+            if name in present and name not in ordered:
+                ordered.append(name)
+    return ordered + sorted(present.difference(ordered))

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from contour.errors import Conflict, ContourError, NotFound, ValidationError
-from contour.resources.uploads.staging import TUS_DIR, safe_name
+from contour.resources.uploads.staging import TUS_DIR, record_arrival, safe_name
 
 TUS_VERSION = "1.0.0"
 MAX_CHUNK_BYTES = 100 * 2**20
@@ -109,3 +109,4 @@ async def append(staging: Path, file_id: str, offset: int, body: AsyncIterator[b
 
 def _complete(staging: Path, upload: TusUpload) -> None:
     os.replace(staging / TUS_DIR / f"{upload.file_id}.part", staging / upload.filename)
+    record_arrival(staging, upload.filename)
