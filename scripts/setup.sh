@@ -4,7 +4,8 @@
 # skipped when its inputs have not changed since it last succeeded.
 #
 # Environment: PYTHON (interpreter for a new .venv, default python3), CONTOUR_SKIP_WEB=1 (do not
-# build web/), CONTOUR_SKIP_CHROMIUM=1 (do not install Chromium).
+# build web/), CONTOUR_SKIP_CHROMIUM=1 (do not install Chromium), CONTOUR_SKIP_FIFTYONE=1 (do not
+# create .venv-fiftyone; the FiftyOne client tests then skip).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -38,6 +39,26 @@ else
     "$venv/bin/python" -m pip install --quiet --no-input --disable-pip-version-check \
         -c requirements.lock -e '.[test]'
     touch "$stamp"
+fi
+
+# --- FiftyOne, a real third-party CVAT client, in a virtual environment of its own -----------------
+# tests/clients drive it against a live server; its dependencies must never constrain the server's.
+fo_venv=.venv-fiftyone
+fo_stamp="$fo_venv/.contour-setup-stamp"
+fo_requirements=tests/clients/fiftyone-requirements.txt
+fo_lock=tests/clients/fiftyone-requirements.lock
+if [ "${CONTOUR_SKIP_FIFTYONE:-}" = 1 ]; then
+    warn "CONTOUR_SKIP_FIFTYONE=1: not setting up $fo_venv; the FiftyOne client tests will skip"
+elif [ -f "$fo_stamp" ] && [ "$fo_stamp" -nt "$fo_requirements" ] && [ "$fo_stamp" -nt "$fo_lock" ] \
+    && [ -x "$fo_venv/bin/python" ] && "$fo_venv/bin/python" -c 'import sys' >/dev/null 2>&1; then
+    say "FiftyOne client environment up to date"
+else
+    say "creating $fo_venv with FiftyOne (constraints: $fo_lock)"
+    rm -rf "$fo_venv"
+    "$python" -m venv "$fo_venv"
+    "$fo_venv/bin/python" -m pip install --quiet --no-input --disable-pip-version-check \
+        -c "$fo_lock" -r "$fo_requirements"
+    touch "$fo_stamp"
 fi
 
 # --- Chromium for the end-to-end tests ----------------------------------------------------------
