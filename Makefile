@@ -25,7 +25,10 @@ run: setup
 test: setup
 	$(VENV)/bin/python scripts/run_tests.py $(ARGS)
 
-# The lock pins the whole tree of contour[test]; pip, setuptools and contour itself stay out.
+# The locks pin the whole tree of contour[test] and of FiftyOne's client environment (tests/clients);
+# pip, setuptools and contour itself stay out.
+FO_REQUIREMENTS := tests/clients/fiftyone-requirements.txt
+FO_LOCK := tests/clients/fiftyone-requirements.lock
 lock:
 	@set -eu; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
 	python3 -m venv "$$tmp/venv"; \
@@ -36,3 +39,11 @@ lock:
 	    | grep -v -i -E '^(pip|setuptools|wheel|contour)==|^#|^-e '; } > requirements.lock.new; \
 	mv requirements.lock.new requirements.lock; \
 	echo "requirements.lock: $$(grep -c '==' requirements.lock) pinned packages"
+	@set -eu; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	python3 -m venv "$$tmp/venv"; \
+	"$$tmp/venv/bin/python" -m pip install --quiet --no-input -r $(FO_REQUIREMENTS); \
+	{ echo "# Full pinned dependency tree of $(FO_REQUIREMENTS) (pip constraints file)."; \
+	  echo "# Regenerate with 'make lock'."; \
+	  "$$tmp/venv/bin/python" -m pip freeze | grep -v -i -E '^(pip|setuptools|wheel)==|^#|^-e '; } > $(FO_LOCK).new; \
+	mv $(FO_LOCK).new $(FO_LOCK); \
+	echo "$(FO_LOCK): $$(grep -c '==' $(FO_LOCK)) pinned packages"

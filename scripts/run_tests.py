@@ -299,6 +299,10 @@ def main(argv: list[str]) -> int:
             sqlite_env["CONTOUR_TEST_REDIS_URL"] = redis_url
         results.append(run_pytest("sqlite", "full suite", argv, sqlite_env))
     covered.append("sqlite (full suite)")
+    if (ROOT / ".venv-fiftyone" / "bin" / "python").exists():
+        covered.append("FiftyOne's CVAT backend as a client (tests/clients, on the sqlite run)")
+    else:
+        not_covered.append("FiftyOne client tests (.venv-fiftyone missing; CONTOUR_SKIP_FIFTYONE=1 at set-up?)")
 
     # Run 2: PostgreSQL in a database of its own.
     if pg_ok:

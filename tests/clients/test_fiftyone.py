@@ -160,7 +160,7 @@ def test_edits_made_on_the_server_are_loaded_back_exactly(fiftyone: FiftyOne, se
     fiftyone("build_images", dataset=dataset, samples=samples)
     schema = {key: IMAGE_SCHEMA[key] for key in ("ground_truth", "weather")}
     run = fiftyone("annotate", dataset=dataset, anno_key="edit",
-                   kwargs={"label_schema": schema, "occluded_attr": "is_occluded"})
+                   kwargs={"label_schema": schema, "occluded_attr": "is_occluded", "group_id_attr": "group_id"})
     (task_id,) = run["task_ids"]
     labels = server.labels(task_id)
     spec = {a["name"]: a["id"] for a in labels["cat"]["attributes"]}
@@ -169,7 +169,7 @@ def test_edits_made_on_the_server_are_loaded_back_exactly(fiftyone: FiftyOne, se
     assert [s["frame"] for s in shapes] == [0, 0, 1, 1, 2, 2]
 
     # Frame 0 (rocket): move its first box and make it occluded, change two attributes; delete its second box.
-    moved = dict(shapes[0], points=[11.0, 22.5, 200.25, 300.0], occluded=True)
+    moved = dict(shapes[0], points=[11.0, 22.5, 200.25, 300.0], occluded=True, group=7)
     assert moved["label_id"] == labels["dog"]["id"]
     dog = {a["name"]: a["id"] for a in labels["dog"]["attributes"]}
     moved["attributes"] = [dict(a, value={dog["kind"]: "pet", dog["note"]: "edited"}.get(a["spec_id"], a["value"]))
@@ -178,6 +178,7 @@ def test_edits_made_on_the_server_are_loaded_back_exactly(fiftyone: FiftyOne, se
     assert server.send("PATCH", f"/api/tasks/{task_id}/annotations", {"shapes": [shapes[1]]}, action="delete").ok
     # Frame 2 (coffee): a new box drawn by the annotator; frame 1's tag changes from sunny to rainy.
     new_box = {"type": "rectangle", "frame": 2, "label_id": labels["cat"]["id"], "points": [5.0, 6.0, 50.5, 60.0],
+               "group": 7,
                "attributes": [{"spec_id": spec["kind"], "value": "wild"}, {"spec_id": spec["pose"], "value": "left"},
                               {"spec_id": spec["note"], "value": "new one"},
                               {"spec_id": spec["truncated"], "value": "true"}]}
@@ -196,10 +197,12 @@ def test_edits_made_on_the_server_are_loaded_back_exactly(fiftyone: FiftyOne, se
     (rocket_box,) = loaded["rocket.jpg"]["ground_truth"]
     assert rocket_box["bounding_box"] == [11.0 / width, 22.5 / height, (200.25 - 11.0) / width, (300.0 - 22.5) / height]
     assert rocket_box["kind"] == "pet" and rocket_box["note"] == "edited" and rocket_box["is_occluded"] is True
+    assert rocket_box["group_id"] == 7
     width, height = _size(paths[2])
     added = [d for d in loaded["coffee.png"]["ground_truth"] if d.get("note") == "new one"]
     assert len(added) == 1 and len(loaded["coffee.png"]["ground_truth"]) == 3
     assert added[0]["label"] == "cat" and added[0]["truncated"] is True and added[0]["kind"] == "wild"
+    assert added[0]["group_id"] == 7 and added[0]["is_occluded"] is False
     assert added[0]["bounding_box"] == [5.0 / width, 6.0 / height, (50.5 - 5.0) / width, (60.0 - 6.0) / height]
     assert loaded["astronaut.png"]["weather"]["label"] == "rainy"
     assert len(loaded["astronaut.png"]["ground_truth"]) == 2
