@@ -156,6 +156,11 @@ class FiftyOne:
         result: Json = json.loads(results[-1].removeprefix("RESULT "))
         return result
 
+    def steps(self, *steps: tuple[str, Json]) -> list[Json]:
+        """Several commands in one FiftyOne process; their results in order."""
+        results: list[Json] = self("steps", steps=[list(step) for step in steps])["results"]
+        return results
+
 
 @pytest.fixture(scope="package")
 def fiftyone(fiftyone_python: Path, mongodb: str, live_server: LiveServer) -> Iterator[FiftyOne]:

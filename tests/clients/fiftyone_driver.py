@@ -146,8 +146,13 @@ def _dump_sample(sample: fo.Sample) -> Json:
     return dumped
 
 
+def steps(args: Json) -> Json:
+    """Several commands in one process (importing FiftyOne takes seconds): `{"steps": [[command, args], ...]}`."""
+    return {"results": [COMMANDS[command](step_args) for command, step_args in args["steps"]]}
+
+
 COMMANDS = {"build_images": build_images, "build_video": build_video, "annotate": annotate, "load": load,
-            "cleanup": cleanup}
+            "cleanup": cleanup, "steps": steps}
 
 
 def main() -> None:

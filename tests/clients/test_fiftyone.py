@@ -92,10 +92,11 @@ def test_images_go_to_tasks_of_the_right_size_with_their_frames_in_sample_order(
     dataset, alice, bob = _name("images"), _name("alice"), _name("bob")
     server.register(alice)
     server.register(bob)
-    fiftyone("build_images", dataset=dataset, samples=_image_samples(paths))
-    run = fiftyone("annotate", dataset=dataset, anno_key="first", kwargs={
-        "label_schema": IMAGE_SCHEMA, "segment_size": 2, "task_size": 3, "task_assignee": alice,
-        "job_assignees": [alice, bob], "occluded_attr": "is_occluded", "group_id_attr": "group_id"})
+    _, run = fiftyone.steps(
+        ("build_images", {"dataset": dataset, "samples": _image_samples(paths)}),
+        ("annotate", {"dataset": dataset, "anno_key": "first", "kwargs": {
+            "label_schema": IMAGE_SCHEMA, "segment_size": 2, "task_size": 3, "task_assignee": alice,
+            "job_assignees": [alice, bob], "occluded_attr": "is_occluded", "group_id_attr": "group_id"}}))
 
     assert len(run["task_ids"]) == 2
     for task_id, sizes in zip(run["task_ids"], ([2, 1], [2]), strict=True):
@@ -126,10 +127,12 @@ def test_labels_sent_with_the_images_come_back_on_their_own_images(
     paths = photos(fiftyone.python, PHOTOS, tmp_path / "photos")
     samples = _image_samples(paths)
     dataset = _name("roundtrip")
-    fiftyone("build_images", dataset=dataset, samples=samples)
-    fiftyone("annotate", dataset=dataset, anno_key="trip",
-             kwargs={"label_schema": IMAGE_SCHEMA, "segment_size": 2, "occluded_attr": "is_occluded"})
-    loaded = fiftyone("load", dataset=dataset, anno_key="trip", cleanup=True)["samples"]
+    _, _, result = fiftyone.steps(
+        ("build_images", {"dataset": dataset, "samples": samples}),
+        ("annotate", {"dataset": dataset, "anno_key": "trip",
+                      "kwargs": {"label_schema": IMAGE_SCHEMA, "segment_size": 2, "occluded_attr": "is_occluded"}}),
+        ("load", {"dataset": dataset, "anno_key": "trip", "cleanup": True}))
+    loaded = result["samples"]
 
     assert [s["name"] for s in loaded] == PHOTOS
     for sample, sent, path in zip(loaded, samples, paths, strict=True):
@@ -157,10 +160,11 @@ def test_edits_made_on_the_server_are_loaded_back_exactly(fiftyone: FiftyOne, se
     paths = photos(fiftyone.python, PHOTOS[:3], tmp_path / "photos")
     samples = _image_samples(paths)
     dataset = _name("edits")
-    fiftyone("build_images", dataset=dataset, samples=samples)
     schema = {key: IMAGE_SCHEMA[key] for key in ("ground_truth", "weather")}
-    run = fiftyone("annotate", dataset=dataset, anno_key="edit",
-                   kwargs={"label_schema": schema, "occluded_attr": "is_occluded", "group_id_attr": "group_id"})
+    _, run = fiftyone.steps(
+        ("build_images", {"dataset": dataset, "samples": samples}),
+        ("annotate", {"dataset": dataset, "anno_key": "edit", "kwargs": {
+            "label_schema": schema, "occluded_attr": "is_occluded", "group_id_attr": "group_id"}}))
     (task_id,) = run["task_ids"]
     labels = server.labels(task_id)
     spec = {a["name"]: a["id"] for a in labels["cat"]["attributes"]}
@@ -192,7 +196,9 @@ def test_edits_made_on_the_server_are_loaded_back_exactly(fiftyone: FiftyOne, se
     response = server.send("PATCH", f"/api/tasks/{task_id}/annotations", {"tags": [relabelled]}, action="update")
     assert response.ok, response.text
 
-    loaded = {s["name"]: s for s in fiftyone("load", dataset=dataset, anno_key="edit")["samples"]}
+    result, _ = fiftyone.steps(("load", {"dataset": dataset, "anno_key": "edit"}),
+                               ("cleanup", {"dataset": dataset, "anno_key": "edit"}))
+    loaded = {s["name"]: s for s in result["samples"]}
     width, height = _size(paths[0])
     (rocket_box,) = loaded["rocket.jpg"]["ground_truth"]
     assert rocket_box["bounding_box"] == [11.0 / width, 22.5 / height, (200.25 - 11.0) / width, (300.0 - 22.5) / height]
@@ -207,17 +213,17 @@ def test_edits_made_on_the_server_are_loaded_back_exactly(fiftyone: FiftyOne, se
     assert loaded["astronaut.png"]["weather"]["label"] == "rainy"
     assert len(loaded["astronaut.png"]["ground_truth"]) == 2
 
-    fiftyone("cleanup", dataset=dataset, anno_key="edit")
     assert server.send("GET", f"/api/tasks/{task_id}").status_code == 404
 
 
 def test_a_new_project_then_an_existing_one_receive_the_tasks(fiftyone: FiftyOne, server: Server, tmp_path: Path) -> None:
     paths = photos(fiftyone.python, PHOTOS[:2], tmp_path / "photos")
     dataset, project_name = _name("projects"), _name("FiftyOne project")
-    fiftyone("build_images", dataset=dataset, samples=_image_samples(paths))
     schema = {"ground_truth": IMAGE_SCHEMA["ground_truth"]}
-    first = fiftyone("annotate", dataset=dataset, anno_key="p1", kwargs={"label_schema": schema,
-                                                                          "project_name": project_name})
+    _, first = fiftyone.steps(
+        ("build_images", {"dataset": dataset, "samples": _image_samples(paths)}),
+        ("annotate", {"dataset": dataset, "anno_key": "p1",
+                      "kwargs": {"label_schema": schema, "project_name": project_name}}))
     (project_id,) = first["project_ids"]
     project = server.get(f"/api/projects/{project_id}")
     assert project["name"] == project_name and project["tasks"]["count"] == 1
@@ -226,9 +232,9 @@ def test_a_new_project_then_an_existing_one_receive_the_tasks(fiftyone: FiftyOne
     assert second["project_ids"] == []
     (task_id,) = second["task_ids"]
     assert server.get(f"/api/tasks/{task_id}")["project_id"] == project_id
-    loaded = fiftyone("load", dataset=dataset, anno_key="p2", cleanup=True)["samples"]
-    assert [len(s["ground_truth"]) for s in loaded] == [2, 2]
-    fiftyone("cleanup", dataset=dataset, anno_key="p1")
+    loaded, _ = fiftyone.steps(("load", {"dataset": dataset, "anno_key": "p2", "cleanup": True}),
+                               ("cleanup", {"dataset": dataset, "anno_key": "p1"}))
+    assert [len(s["ground_truth"]) for s in loaded["samples"]] == [2, 2]
     assert server.send("GET", f"/api/tasks/{first['task_ids'][0]}").status_code == 404
     # FiftyOne deletes a project it made only when `tasks` reads empty; CVAT 2.x answers {count, url}, so the
     # project stays there too.
@@ -264,10 +270,12 @@ def test_video_detections_become_tracks_in_a_frame_range_and_come_back(
     fiftyone: FiftyOne, server: Server, tmp_path: Path
 ) -> None:
     dataset = _name("video")
-    fiftyone("build_video", dataset=dataset, path=str(_video(tmp_path)), frames=_tracked_frames(), video=VIDEO)
-    run = fiftyone("annotate", dataset=dataset, anno_key="vid", kwargs={
-        "label_schema": {"frames.detections": {"type": "detections", "classes": ["car", "person"]}},
-        "frame_start": 2, "frame_stop": 17})
+    _, run = fiftyone.steps(
+        ("build_video", {"dataset": dataset, "path": str(_video(tmp_path)), "frames": _tracked_frames(),
+                         "video": VIDEO}),
+        ("annotate", {"dataset": dataset, "anno_key": "vid", "kwargs": {
+            "label_schema": {"frames.detections": {"type": "detections", "classes": ["car", "person"]}},
+            "frame_start": 2, "frame_stop": 17}}))
     (task_id,) = run["task_ids"]
     meta = server.get(f"/api/tasks/{task_id}/data/meta")
     assert (meta["start_frame"], meta["stop_frame"], meta["size"]) == (2, 17, 16)
@@ -305,10 +313,11 @@ def test_a_subsampled_video_maps_server_tracks_back_to_video_frames(
     fiftyone: FiftyOne, server: Server, tmp_path: Path
 ) -> None:
     dataset = _name("stepped")
-    fiftyone("build_video", dataset=dataset, path=str(_video(tmp_path)), frames={}, video=VIDEO)
-    run = fiftyone("annotate", dataset=dataset, anno_key="step", kwargs={
-        "label_schema": {"frames.detections": {"type": "detections", "classes": ["car"]}},
-        "frame_start": 1, "frame_stop": 20, "frame_step": 3})
+    _, run = fiftyone.steps(
+        ("build_video", {"dataset": dataset, "path": str(_video(tmp_path)), "frames": {}, "video": VIDEO}),
+        ("annotate", {"dataset": dataset, "anno_key": "step", "kwargs": {
+            "label_schema": {"frames.detections": {"type": "detections", "classes": ["car"]}},
+            "frame_start": 1, "frame_stop": 20, "frame_step": 3}}))
     (task_id,) = run["task_ids"]
     meta = server.get(f"/api/tasks/{task_id}/data/meta")
     assert (meta["start_frame"], meta["frame_filter"], meta["size"]) == (1, "step=3", 7)
