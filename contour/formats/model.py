@@ -239,3 +239,6 @@ class ImportOptions:
     # Each skeleton label of the target task with its point names in order, for formats that store
     # skeleton points by position only (Ultralytics Pose, COCO Keypoints without names).
     skeleton_sublabels: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    # The task frame that the import target starts at (a job's first frame; 0 for a task), for formats whose
+    # frame numbers count from the exported object's first frame rather than the task's (MOT, as in CVAT).
+    first_frame: int = 0

@@ -362,3 +362,78 @@ def test_a_video_task_exports_frames_named_by_video_number_and_imports_them_back
     assert len(tracks) == 1
     assert [s["frame"] for s in tracks[0]["shapes"] if not s["outside"]] == [0, 1, 2, 3, 4]
     assert tracks[0]["shapes"][2]["points"] == [3.0, 3.0, 11.0, 11.0]
+
+
+# --- MOT: frames numbered as CVAT numbers them -------------------------------------------------------------------
+
+
+def read_with_datumaro(data: bytes, folder: Path, fmt: str) -> Any:
+    """The export unpacked under `folder` and read by Datumaro, the reference library CVAT uses."""
+    import datumaro as dm
+
+    zipfile.ZipFile(io.BytesIO(data)).extractall(folder)
+    return dm.Dataset.import_from(str(folder), fmt)
+
+
+def mot_summary(dataset: Any) -> tuple[dict[int, str], list[tuple[int, list[float], Any]]]:
+    """Datumaro's MOT items: frame id -> image file, and (frame id, x/y/w/h, track id) of every box."""
+    images = {int(item.id): Path(item.media.path).name for item in dataset if item.media is not None
+              and item.media.has_data}
+    boxes = sorted((int(item.id), [round(v, 1) for v in b.get_bbox()], b.attributes.get("track_id"))
+                   for item in dataset for b in item.annotations)
+    return images, boxes
+
+
+def test_mot_numbers_a_video_tasks_frames_from_one_and_datumaro_reads_them(world: World, tmp_path: Path) -> None:
+    from tests.media_factory import write_video
+
+    video = write_video(tmp_path / "clip.mp4", frames=4).read_bytes()
+    task = task_with_files(world.factory, world.user, {"clip.mp4": video}, {"labels": [{"name": "car"}]})
+    label = world.user.get(f"/api/labels?task_id={task['id']}").json()["results"][0]["id"]
+    world.user.client.put(f"/api/tasks/{task['id']}/annotations", json={
+        "shapes": [{"type": "rectangle", "frame": 3, "label_id": label, "points": [1.0, 2.0, 11.0, 22.0]}],
+        "tracks": [{"frame": 0, "label_id": label, "shapes": [
+            {"type": "rectangle", "frame": 0, "points": [1.0, 1.0, 9.0, 9.0]},
+            {"type": "rectangle", "frame": 2, "points": [5.0, 5.0, 13.0, 13.0], "outside": True}]}]})
+    _, data, _ = world.export("MOT 1.1", save_images=True, url=f"/api/tasks/{task['id']}")
+    images, boxes = mot_summary(read_with_datumaro(data, tmp_path / "mot", "mot_seq"))
+    # Video frames (`frame_000000`) are numbered by position from 1, six digits (lossless PNG, as our other formats).
+    assert images == {n: f"{n:06d}.PNG" for n in (1, 2, 3, 4)}
+    assert boxes == [(1, [1.0, 1.0, 8.0, 8.0], 1), (2, [3.0, 3.0, 8.0, 8.0], 1), (4, [1.0, 2.0, 10.0, 20.0], None)]
+
+
+def test_mot_numbers_an_image_tasks_frames_from_one_and_saves_the_uploaded_images(world: World, tmp_path: Path) -> None:
+    world.put(world.sample())
+    _, data, _ = world.export("MOT 1.1", save_images=True)
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    for number, name in enumerate(IMAGES, start=1):
+        assert archive.read(f"img1/{number:06d}.jpg") == IMAGES[name]
+    images, boxes = mot_summary(read_with_datumaro(data, tmp_path / "mot", "mot_seq"))
+    assert images == {n: f"{n:06d}.jpg" for n in (1, 2, 3, 4)}
+    assert boxes == [(1, [1.0, 2.0, 29.0, 38.0], None), (1, [10.0, 10.0, 10.0, 10.0], 1),
+                     (2, [12.0, 12.0, 10.0, 10.0], 1)]
+
+
+def test_mot_numbers_a_later_jobs_frames_from_one_and_imports_them_back_into_the_job(world: World,
+                                                                                     tmp_path: Path) -> None:
+    car = world.label["car"]["id"]
+    world.put({"shapes": [{"type": "rectangle", "frame": 3, "label_id": car, "points": [1.0, 2.0, 11.0, 22.0]}],
+               "tracks": [{"frame": 2, "label_id": car, "shapes": [
+                   {"type": "rectangle", "frame": 2, "points": [1.0, 1.0, 9.0, 9.0]},
+                   {"type": "rectangle", "frame": 3, "points": [3.0, 3.0, 11.0, 11.0]}]}]})
+    before = world.annotations()
+    second = world.user.get(f"/api/jobs?task_id={world.task['id']}&sort=id").json()["results"][1]  # frames 2..3
+    _, data, _ = world.export("MOT 1.1", save_images=True, url=f"/api/jobs/{second['id']}")
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    assert archive.read("img1/000001.jpg") == IMAGES["img2.jpg"] and archive.read("img1/000002.jpg") == IMAGES["img3.jpg"]
+    images, boxes = mot_summary(read_with_datumaro(data, tmp_path / "mot", "mot_seq"))
+    assert images == {1: "000001.jpg", 2: "000002.jpg"}
+    assert boxes == [(1, [1.0, 1.0, 8.0, 8.0], 1), (2, [1.0, 2.0, 10.0, 20.0], None), (2, [3.0, 3.0, 8.0, 8.0], 1)]
+    world.user.client.delete(f"{world.url}/annotations")
+    request = world.import_file("MOT 1.1", data, url=f"/api/jobs/{second['id']}/annotations")
+    assert request["status"] == "finished", request
+    after = world.annotations()
+    assert [(s["frame"], s["points"]) for s in after["shapes"]] == [(3, [1.0, 2.0, 11.0, 22.0])]
+    assert [[(s["frame"], s["points"]) for s in t["shapes"] if not s["outside"]] for t in after["tracks"]] == [
+        [(s["frame"], s["points"]) for s in t["shapes"]] for t in before["tracks"]]
+
