@@ -113,7 +113,9 @@ class Frame:
     """A frame with its annotations, as exporters receive it (every frame, annotated or not)."""
 
     index: int  # task-relative frame number
-    name: str  # media path relative to the task's data, with extension ("a/b.jpg"; video: "frame_000007.PNG")
+    # Media path relative to the task's data, with extension ("a/b.jpg"; video: "frame_000007.PNG"); in a
+    # project export, CVAT's project name for it, unique within the subset (`contour.formats.names`).
+    name: str
     width: int
     height: int
     subset: str = DEFAULT_SUBSET
