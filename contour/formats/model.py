@@ -113,7 +113,9 @@ class Frame:
     """A frame with its annotations, as exporters receive it (every frame, annotated or not)."""
 
     index: int  # task-relative frame number
-    name: str  # media path relative to the task's data, with extension ("a/b.jpg"; video: "frame_000007.PNG")
+    # Media path relative to the task's data, with extension ("a/b.jpg"; video: "frame_000007.PNG"); in a
+    # project export, CVAT's project name for it, unique within the subset (`contour.formats.names`).
+    name: str
     width: int
     height: int
     subset: str = DEFAULT_SUBSET
@@ -239,3 +241,6 @@ class ImportOptions:
     # Each skeleton label of the target task with its point names in order, for formats that store
     # skeleton points by position only (Ultralytics Pose, COCO Keypoints without names).
     skeleton_sublabels: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    # The task frame that the import target starts at (a job's first frame; 0 for a task), for formats whose
+    # frame numbers count from the exported object's first frame rather than the task's (MOT, as in CVAT).
+    first_frame: int = 0

@@ -1,15 +1,19 @@
 """MOT 1.1: the MOT Challenge sequence layout CVAT writes (`gt/gt.txt`, `gt/labels.txt`, images in `img1/`).
 
-Each `gt.txt` line is `frame_id,track_id,x,y,w,h,not_ignored,class_id,visibility` with 1-based frame ids (the task
-frame + 1; a project's frames are counted) and class ids (the line of `labels.txt`). Kept: rectangles of tracks (ids
-renumbered 1, 2, … in order of appearance) and plain rectangles (track id -1), labels, `occluded` (visibility 0 when
-the label has no `visibility` attribute), the `visibility` number and `ignored` checkbox attributes. Lost: every other
-shape type, tags, other attributes, rotation, z order, groups, source, skeleton points in the label list. Images are
-saved as `img1/<frame stem><ext>` as CVAT does (upstream Datumaro's reader wants MOT's `000001.jpg` numbering).
+Each `gt.txt` line is `frame_id,track_id,x,y,w,h,not_ignored,class_id,visibility` with 1-based class ids (the line of
+`labels.txt`). Frame ids are what CVAT's export (Datumaro's `mot_seq_gt` writer) gives: the item id (the frame's name
+without extension) when Python's `int()` reads it (`000007.jpg` is 7), else the item's 1-based position in the export
+(deleted frames left out; a job's items count from 1, a project's on across its tasks). With images, a frame's image
+is `img1/<frame_id, 6 digits><ext>` (`img1/000001.jpg`; video frames are PNGs, `img1/000001.PNG`: CVAT hands them to
+Datumaro with a `.PNG` path too); two items with one frame id keep the first one's image. Kept: rectangles of tracks
+(ids renumbered 1, 2, … in order of appearance) and plain rectangles (track id -1), labels, `occluded` (visibility 0
+when the label has no `visibility` attribute), the `visibility` number and `ignored` checkbox attributes. Lost: every
+other shape type, tags, other attributes, rotation, z order, groups, source, skeleton points in the label list.
 Import reads `gt/gt.txt` (or a bare `gt.txt`), `labels.txt` beside it (else MOT's 12 standard classes) and
-`seqinfo.ini` when present; images named by number join the frame of that `frame_id`, others become items the server
-matches by name; track ids > 0 make tracks, and each track gets an outside shape on the first frame after a visible
-run that the sequence still has, so the server needs no MOT knowledge.
+`seqinfo.ini` when present; frame id 1 is the import target's first frame (a job's first frame, as CVAT reads it).
+Images named by number join the frame of that `frame_id`; others (our exports before CVAT's numbering, named after
+the task frame) become items the server matches by name. Track ids > 0 make tracks, and each track gets an outside
+shape on the first frame after a visible run that the sequence still has, so the server needs no MOT knowledge.
 """
 
 from __future__ import annotations
@@ -33,7 +37,6 @@ from contour.formats.model import (
     LabelSpec,
     Shape,
 )
-from contour.formats.names import unique_name
 from contour.formats.registry import ExportOptions, FormatSpec, register_format
 
 # MOT Challenge's classes, used when a sequence has no labels.txt.
@@ -77,16 +80,24 @@ def _visibility(shape: Shape, columns: _LabelColumns) -> float:
     return 0.0 if shape.occluded else 1.0
 
 
+def frame_id(item_id: str, position: int) -> int:
+    """The MOT frame id CVAT writes for an item: its id read as an integer when it is one (Python's `int()`, as
+    Datumaro's writer casts it: `000007` is 7), else its 1-based position in the export."""
+    try:
+        return int(item_id)
+    except ValueError:
+        return position
+
+
 def export_mot(source: ExportSource, out: ArchiveWriter, options: ExportOptions) -> None:
     """Lines go to a temporary file as frames stream by (images are written between them), then into the archive."""
     columns = _columns(source.meta.labels)
     track_numbers: dict[int, int] = {}
-    images: set[str] = set()
+    saved: set[int] = set()
     with tempfile.TemporaryFile() as spool:
-        # Task and job exports number frames as the task does; a project's tasks would collide, so it counts them.
-        by_position = source.meta.kind == "project"
+        # Positions count the exported frames (a job's from 1), as CVAT hands Datumaro the job's items only.
         for position, frame in enumerate(source.frames(), start=1):
-            frame_id = position if by_position else frame.index + 1
+            number = frame_id(frame.stem, position)
             lines = []
             for shape in frame.shapes:
                 label = columns.get(shape.label)
@@ -97,12 +108,15 @@ def export_mot(source: ExportSource, out: ArchiveWriter, options: ExportOptions)
                     track = track_numbers.setdefault(shape.track_id, len(track_numbers) + 1)
                 ignored = shape.attributes.get("ignored", label.ignored) or ""
                 x1, y1, x2, y2 = (float(v) for v in shape.points[:4])
-                lines.append(f"{frame_id},{track},{x1!r},{y1!r},{x2 - x1!r},{y2 - y1!r},"
+                lines.append(f"{number},{track},{x1!r},{y1!r},{x2 - x1!r},{y2 - y1!r},"
                              f"{0 if ignored.lower() == 'true' else 1},{label.class_id},{_visibility(shape, label)!r}\r\n")
             spool.write("".join(lines).encode())
-            if options.save_images:
+            # Two items can get one number (`b.jpg` second after `2.jpg`): Datumaro would overwrite the first
+            # image with the second; a zip member is written once, so the first stays.
+            if options.save_images and number not in saved:
+                saved.add(number)
                 media = source.media(frame)
-                out.write_media(f"img1/{unique_name(frame.stem, images, media.extension)}", media)
+                out.write_media(f"img1/{number:06d}{media.extension}", media)
         spool.seek(0)
         with out.open("gt/gt.txt") as target:
             shutil.copyfileobj(spool, target, 1 << 20)
@@ -275,6 +289,8 @@ def import_mot(path: Path, options: ImportOptions) -> ImportedDataset:
     ordered = [items[f] for f in sorted(items)] + named
     for item in ordered:
         item.width, item.height = info.width, info.height
+        if item.frame is not None:  # a job's sequence starts at the job's first frame
+            item.frame += options.first_frame
     return ImportedDataset([LabelSpec(name) for name in dict.fromkeys(labels)], ordered)
 
 

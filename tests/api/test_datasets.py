@@ -362,3 +362,154 @@ def test_a_video_task_exports_frames_named_by_video_number_and_imports_them_back
     assert len(tracks) == 1
     assert [s["frame"] for s in tracks[0]["shapes"] if not s["outside"]] == [0, 1, 2, 3, 4]
     assert tracks[0]["shapes"][2]["points"] == [3.0, 3.0, 11.0, 11.0]
+
+
+# --- MOT: frames numbered as CVAT numbers them -------------------------------------------------------------------
+
+
+def read_with_datumaro(data: bytes, folder: Path, fmt: str) -> Any:
+    """The export unpacked under `folder` and read by Datumaro, the reference library CVAT uses."""
+    import datumaro as dm
+
+    zipfile.ZipFile(io.BytesIO(data)).extractall(folder)
+    return dm.Dataset.import_from(str(folder), fmt)
+
+
+def mot_summary(dataset: Any) -> tuple[dict[int, str], list[tuple[int, list[float], Any]]]:
+    """Datumaro's MOT items: frame id -> image file, and (frame id, x/y/w/h, track id) of every box."""
+    images = {int(item.id): Path(item.media.path).name for item in dataset if item.media is not None
+              and item.media.has_data}
+    boxes = sorted((int(item.id), [round(v, 1) for v in b.get_bbox()], b.attributes.get("track_id"))
+                   for item in dataset for b in item.annotations)
+    return images, boxes
+
+
+def test_mot_numbers_a_video_tasks_frames_from_one_and_datumaro_reads_them(world: World, tmp_path: Path) -> None:
+    from tests.media_factory import write_video
+
+    video = write_video(tmp_path / "clip.mp4", frames=4).read_bytes()
+    task = task_with_files(world.factory, world.user, {"clip.mp4": video}, {"labels": [{"name": "car"}]})
+    label = world.user.get(f"/api/labels?task_id={task['id']}").json()["results"][0]["id"]
+    world.user.client.put(f"/api/tasks/{task['id']}/annotations", json={
+        "shapes": [{"type": "rectangle", "frame": 3, "label_id": label, "points": [1.0, 2.0, 11.0, 22.0]}],
+        "tracks": [{"frame": 0, "label_id": label, "shapes": [
+            {"type": "rectangle", "frame": 0, "points": [1.0, 1.0, 9.0, 9.0]},
+            {"type": "rectangle", "frame": 2, "points": [5.0, 5.0, 13.0, 13.0], "outside": True}]}]})
+    _, data, _ = world.export("MOT 1.1", save_images=True, url=f"/api/tasks/{task['id']}")
+    images, boxes = mot_summary(read_with_datumaro(data, tmp_path / "mot", "mot_seq"))
+    # Video frames (`frame_000000`) are numbered by position from 1, six digits (lossless PNG, as our other formats).
+    assert images == {n: f"{n:06d}.PNG" for n in (1, 2, 3, 4)}
+    assert boxes == [(1, [1.0, 1.0, 8.0, 8.0], 1), (2, [3.0, 3.0, 8.0, 8.0], 1), (4, [1.0, 2.0, 10.0, 20.0], None)]
+
+
+def test_mot_numbers_an_image_tasks_frames_from_one_and_saves_the_uploaded_images(world: World, tmp_path: Path) -> None:
+    world.put(world.sample())
+    _, data, _ = world.export("MOT 1.1", save_images=True)
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    for number, name in enumerate(IMAGES, start=1):
+        assert archive.read(f"img1/{number:06d}.jpg") == IMAGES[name]
+    images, boxes = mot_summary(read_with_datumaro(data, tmp_path / "mot", "mot_seq"))
+    assert images == {n: f"{n:06d}.jpg" for n in (1, 2, 3, 4)}
+    assert boxes == [(1, [1.0, 2.0, 29.0, 38.0], None), (1, [10.0, 10.0, 10.0, 10.0], 1),
+                     (2, [12.0, 12.0, 10.0, 10.0], 1)]
+
+
+def test_mot_numbers_a_later_jobs_frames_from_one_and_imports_them_back_into_the_job(world: World,
+                                                                                     tmp_path: Path) -> None:
+    car = world.label["car"]["id"]
+    world.put({"shapes": [{"type": "rectangle", "frame": 3, "label_id": car, "points": [1.0, 2.0, 11.0, 22.0]}],
+               "tracks": [{"frame": 2, "label_id": car, "shapes": [
+                   {"type": "rectangle", "frame": 2, "points": [1.0, 1.0, 9.0, 9.0]},
+                   {"type": "rectangle", "frame": 3, "points": [3.0, 3.0, 11.0, 11.0]}]}]})
+    before = world.annotations()
+    second = world.user.get(f"/api/jobs?task_id={world.task['id']}&sort=id").json()["results"][1]  # frames 2..3
+    _, data, _ = world.export("MOT 1.1", save_images=True, url=f"/api/jobs/{second['id']}")
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    assert archive.read("img1/000001.jpg") == IMAGES["img2.jpg"] and archive.read("img1/000002.jpg") == IMAGES["img3.jpg"]
+    images, boxes = mot_summary(read_with_datumaro(data, tmp_path / "mot", "mot_seq"))
+    assert images == {1: "000001.jpg", 2: "000002.jpg"}
+    assert boxes == [(1, [1.0, 1.0, 8.0, 8.0], 1), (2, [1.0, 2.0, 10.0, 20.0], None), (2, [3.0, 3.0, 8.0, 8.0], 1)]
+    world.user.client.delete(f"{world.url}/annotations")
+    request = world.import_file("MOT 1.1", data, url=f"/api/jobs/{second['id']}/annotations")
+    assert request["status"] == "finished", request
+    after = world.annotations()
+    assert [(s["frame"], s["points"]) for s in after["shapes"]] == [(3, [1.0, 2.0, 11.0, 22.0])]
+    assert [[(s["frame"], s["points"]) for s in t["shapes"] if not s["outside"]] for t in after["tracks"]] == [
+        [(s["frame"], s["points"]) for s in t["shapes"]] for t in before["tracks"]]
+
+
+# --- projects: two tasks of one subset with the same file name ---------------------------------------------------
+
+RED, BLUE = image_bytes(64, 48, (220, 20, 20)), image_bytes(64, 48, (20, 20, 220))
+RED_BOX, BLUE_BOX = [2.0, 3.0, 20.0, 30.0], [30.0, 6.0, 60.0, 40.0]
+
+
+@pytest.fixture
+def twin_project(world: World) -> dict[str, Any]:
+    """A project whose two `train` tasks both hold `a.jpg` (red, then blue), each with a box and a same-sized polygon."""
+    project = world.factory.project(world.user, labels=[{"name": "car"}])
+    car = world.user.get(f"/api/labels?project_id={project['id']}").json()["results"][0]["id"]
+    for image, (x1, y1, x2, y2) in ((RED, RED_BOX), (BLUE, BLUE_BOX)):
+        task = task_with_files(world.factory, world.user, {"a.jpg": image}, {"project_id": project["id"],
+                                                                              "subset": "train"})
+        response = world.user.client.put(f"/api/tasks/{task['id']}/annotations", json={"shapes": [
+            {"type": "rectangle", "frame": 0, "label_id": car, "points": [x1, y1, x2, y2]},
+            {"type": "polygon", "frame": 0, "label_id": car, "points": [x1, y1, x2, y1, x2, y2, x1, y2]}]})
+        assert response.status_code == 200, response.text
+    return project
+
+
+@pytest.mark.parametrize(("fmt", "reader", "images"), [
+    ("CVAT for images 1.1", "cvat", ["images/train/a.jpg", "images/train/a_1.jpg"]),
+    ("COCO 1.0", "coco_instances", ["images/train/a.jpg", "images/train/a_1.jpg"]),
+    ("Datumaro 1.0", "datumaro", ["images/train/a.jpg", "images/train/a_1.jpg"]),
+    ("PASCAL VOC 1.1", "voc", ["JPEGImages/a.jpg", "JPEGImages/a_1.jpg"]),
+    ("Segmentation mask 1.1", "voc_segmentation", ["JPEGImages/a.jpg", "JPEGImages/a_1.jpg"]),
+    ("YOLO 1.1", "yolo", ["obj_train_data/a.jpg", "obj_train_data/a_1.jpg"]),
+    ("Ultralytics YOLO Detection 1.0", "yolo", ["images/train/a.jpg", "images/train/a_1.jpg"]),
+    ("MOT 1.1", "mot_seq", ["img1/000001.jpg", "img1/000002.jpg"]),
+])
+def test_a_project_export_renames_a_repeated_file_name_as_cvat_does(world: World, twin_project: dict[str, Any],
+                                                                    tmp_path: Path, fmt: str, reader: str,
+                                                                    images: list[str]) -> None:
+    _, data, _ = world.export(fmt, save_images=True, url=f"/api/projects/{twin_project['id']}")
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    # The first task's a.jpg keeps its name, the second's is a_1.jpg (MOT numbers frames instead).
+    assert [archive.read(name) for name in images] == [RED, BLUE]
+    dataset = read_with_datumaro(data, tmp_path / "export", reader)
+    assert len(dataset) == 2
+    expected = {RED: RED_BOX, BLUE: BLUE_BOX}
+    for item in dataset:
+        # Each item's annotations are its own task's: their extent is that task's box (masks: to a pixel).
+        x1, y1, x2, y2 = expected[Path(item.media.path).read_bytes()]
+        assert item.annotations, item.id
+        for annotation in item.annotations:
+            x, y, w, h = annotation.get_bbox()
+            assert [x, y, x + w, y + h] == pytest.approx([x1, y1, x2, y2], abs=1.01), (item.id, annotation)
+
+
+def test_a_projects_video_frames_are_numbered_on_through_the_subset(world: World, tmp_path: Path) -> None:
+    from tests.media_factory import write_video
+
+    project = world.factory.project(world.user, labels=[{"name": "car"}])
+    video = write_video(tmp_path / "clip.mp4", frames=3).read_bytes()
+    for _ in range(2):
+        task_with_files(world.factory, world.user, {"clip.mp4": video}, {"project_id": project["id"], "subset": "train"})
+    _, data, _ = world.export("Datumaro 1.0", save_images=True, url=f"/api/projects/{project['id']}")
+    images = sorted(n for n in zipfile.ZipFile(io.BytesIO(data)).namelist() if n.startswith("images/"))
+    # CVAT names a subset's video frames by one running number: the second task's start after the first's.
+    assert images == [f"images/train/frame_{n:06d}.PNG" for n in range(6)]
+    assert len(read_with_datumaro(data, tmp_path / "export", "datumaro")) == 6
+
+
+def test_a_deleted_frame_keeps_its_project_name_taken(world: World) -> None:
+    # CVAT names a project's images before leaving deleted frames out, so names do not shift when frames are deleted.
+    project = world.factory.project(world.user, labels=[{"name": "car"}])
+    first = task_with_files(world.factory, world.user, {"a.jpg": RED, "b.jpg": RED}, {"project_id": project["id"]})
+    task_with_files(world.factory, world.user, {"a.jpg": BLUE}, {"project_id": project["id"]})
+    world.user.patch(f"/api/tasks/{first['id']}/data/meta", json={"deleted_frames": [0]})
+    _, data, _ = world.export("Datumaro 1.0", save_images=True, url=f"/api/projects/{project['id']}")
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    assert sorted(n for n in archive.namelist() if n.startswith("images/")) == [
+        "images/default/a_1.jpg", "images/default/b.jpg"]
+    assert archive.read("images/default/a_1.jpg") == BLUE

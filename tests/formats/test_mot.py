@@ -13,7 +13,7 @@ import pytest
 
 from contour.formats.archive import DirectoryWriter, ZipArchiveWriter
 from contour.formats.errors import DatasetError
-from contour.formats.memory import MemorySource
+from contour.formats.memory import BytesMedia, MemorySource, blank_png
 from contour.formats.model import (
     AttributeSpec,
     ImportedDataset,
@@ -95,14 +95,13 @@ def test_round_trip_keeps_boxes_and_tracks(tmp_path: Path, save_images: bool) ->
     ]
     assert (root / "gt" / "labels.txt").read_text() == "car\nperson\nanimal\nsunny"
     images = sorted(p.relative_to(root).as_posix() for p in root.rglob("*.png"))
-    assert images == (["img1/img0.png", "img1/img2.png", "img1/sub/img1.png"] if save_images else [])
+    assert images == ([f"img1/{n:06d}.png" for n in (1, 2, 3)] if save_images else [])
 
     dataset = import_from(root)
     assert [label.name for label in dataset.labels] == ["car", "person", "animal", "sunny"]
     items = list(dataset.items)
-    # Images named after task frames become items of their own, matched by name; boxes go by frame number.
-    assert [(i.frame, i.name, i.image is not None) for i in items] == [(f, None, False) for f in range(3)] + (
-        [(None, "img0", True), (None, "img2", True), (None, "sub/img1", True)] if save_images else [])
+    # Images named by frame id join the boxes of that frame.
+    assert [(i.frame, i.name, i.image is not None) for i in items] == [(f, None, save_images) for f in range(3)]
     plain = [(i.frame, s.label, s.points, s.occluded) for i in items for s in i.shapes if s.track_id is None]
     assert plain == [(0, "car", [1, 2, 21, 22], False), (1, "car", [10, 10, 30, 40], False)]
     assert visible(items) == {0: [([40, 10, 50, 20], False)], 1: [([42, 12, 52, 22], False)],
@@ -156,20 +155,31 @@ def test_zip_export_and_streaming(tmp_path: Path) -> None:
     data = (tmp_path / "out.zip").read_bytes()
     assert calls == [1]
     assert sorted(zipfile.ZipFile(io.BytesIO(data)).namelist()) == [
-        "gt/gt.txt", "gt/labels.txt", "img1/img0.png", "img1/img2.png", "img1/sub/img1.png"]
+        "gt/gt.txt", "gt/labels.txt", "img1/000001.png", "img1/000002.png", "img1/000003.png"]
     zipfile.ZipFile(io.BytesIO(data)).extractall(tmp_path / "x" / "seq")
-    assert len(list(import_from(tmp_path / "x").items)) == 6  # one folder deeper
+    assert len(list(import_from(tmp_path / "x").items)) == 3  # one folder deeper
 
 
 # --- conformance with Datumaro ---------------------------------------------------------------------------------
 
 
+def datumaro_boxes(root: Path) -> list[tuple[int, int | None, list[float], object]]:
+    """(frame id, label, x/y/w/h, track id) of every box Datumaro's `mot_seq` reader finds."""
+    theirs = dm.Dataset.import_from(str(root), "mot_seq")
+    return sorted((int(item.id), b.label, b.get_bbox(), b.attributes.get("track_id"))
+                  for item in theirs for b in item.annotations)
+
+
+def datumaro_images(root: Path) -> dict[int, tuple[str, tuple[int, int]]]:
+    """Datumaro's items with an image: frame id -> (file name, (height, width))."""
+    theirs = dm.Dataset.import_from(str(root), "mot_seq")
+    return {int(item.id): (Path(item.media.path).name, item.media.size) for item in theirs
+            if isinstance(item.media, dm.Image) and item.media.has_data}
+
+
 @pytest.mark.parametrize("save_images", [False, True])
 def test_datumaro_reads_our_export(tmp_path: Path, save_images: bool) -> None:
-    source = video_source()
-    if save_images:  # upstream Datumaro reads image names as MOT frame numbers
-        source.frame_list = [replace(f, name=f"{f.index + 1:06d}.jpg") for f in source.frame_list]
-    root = export_to_dir(source, tmp_path / "out", save_images=save_images)
+    root = export_to_dir(video_source(), tmp_path / "out", save_images=save_images)
     theirs = dm.Dataset.import_from(str(root), "mot_seq")
     labels = theirs.categories()[dm.AnnotationType.label]
     assert [c.name for c in labels.items] == ["car", "person", "animal", "sunny"]
@@ -184,6 +194,65 @@ def test_datumaro_reads_our_export(tmp_path: Path, save_images: bool) -> None:
     assert all(b.attributes["ignored"] is False for item in theirs for b in item.annotations)
     assert sorted(int(item.id) for item in theirs if item.media is not None and item.media.has_data) == (
         list(range(1, 9)) if save_images else [])
+
+
+def test_video_frames_are_saved_as_numbered_images(tmp_path: Path) -> None:
+    root = export_to_dir(video_source(), tmp_path / "out", save_images=True)
+    # `frame_000000` is no integer: frames are numbered by position from 1, six digits, as CVAT names them.
+    assert sorted(p.name for p in (root / "img1").iterdir()) == [f"{n:06d}.png" for n in range(1, 9)]
+    assert datumaro_images(root) == {n: (f"{n:06d}.png", (48, 64)) for n in range(1, 9)}
+
+
+def test_datumaro_reads_an_image_task_export_with_its_images(tmp_path: Path) -> None:
+    frames = [frame(0, "street/a.jpg", [box("car", 1, 2, 11, 22)], width=40, height=30),
+              frame(1, "b.jpg", width=40, height=30),
+              frame(2, "c.png", [box("person", 5, 5, 9, 9)], width=40, height=30)]
+    track = Track("car", [TrackedShape("rectangle", 1, [2, 2, 6, 6]), TrackedShape("rectangle", 2, [2, 2, 6, 6],
+                                                                                   outside=True)], id=0)
+    source = MemorySource(meta((CAR, PERSON)), frames, [track])
+    source.images = {0: BytesMedia(blank_png(40, 30), ".jpg"), 2: BytesMedia(blank_png(40, 30), ".png")}
+    root = export_to_dir(source, tmp_path / "out", save_images=True)
+    assert datumaro_images(root) == {1: ("000001.jpg", (30, 40)), 2: ("000002.png", (30, 40)),
+                                     3: ("000003.png", (30, 40))}
+    assert datumaro_boxes(root) == [(1, 0, [1, 2, 10, 20], None), (2, 0, [2, 2, 4, 4], 1), (3, 1, [5, 5, 4, 4], None)]
+
+
+def test_a_later_jobs_frames_are_numbered_from_one(tmp_path: Path) -> None:
+    frames = [frame(4, "e.jpg", [box("car", 0, 0, 5, 5)]), frame(5, "f.jpg"), frame(6, "g.jpg", [box("car", 1, 1, 3, 3)])]
+    track = Track("person", [TrackedShape("rectangle", 5, [2, 2, 6, 6]), TrackedShape("rectangle", 6, [3, 3, 7, 7])],
+                  id=0)
+    source = MemorySource(replace(meta((CAR, PERSON), size=10), kind="job"), frames, [track])
+    root = export_to_dir(source, tmp_path / "out", save_images=True)
+    assert gt_lines(root) == ["1,-1,0.0,0.0,5.0,5.0,1,1,1.0", "2,1,2.0,2.0,4.0,4.0,1,2,1.0",
+                              "3,-1,1.0,1.0,2.0,2.0,1,1,1.0", "3,1,3.0,3.0,4.0,4.0,1,2,1.0"]
+    assert set(datumaro_images(root)) == {1, 2, 3}
+    assert datumaro_boxes(root) == [(1, 0, [0, 0, 5, 5], None), (2, 1, [2, 2, 4, 4], 1), (3, 0, [1, 1, 2, 2], None),
+                                    (3, 1, [3, 3, 4, 4], 1)]
+    # Imported into that job, the sequence starts at the job's first frame again.
+    items = list(import_mot(root, ImportOptions(first_frame=4)).items)
+    assert [(i.frame, len(i.shapes), i.image is not None) for i in items] == [(4, 1, True), (5, 1, True), (6, 2, True)]
+
+
+def test_integer_item_ids_are_their_own_frame_ids(tmp_path: Path) -> None:
+    # Datumaro casts item ids with int(): `000007` is frame 7, `b` is numbered by its position (2).
+    frames = [frame(0, "000007.jpg", [box("car", 0, 0, 1, 1)]), frame(1, "b.jpg", [box("car", 0, 0, 2, 2)]),
+              frame(2, "2.jpg", [box("car", 0, 0, 3, 3)])]
+    root = export_to_dir(MemorySource(meta((CAR,)), frames), tmp_path / "out", save_images=True)
+    assert gt_lines(root) == ["7,-1,0.0,0.0,1.0,1.0,1,1,1.0", "2,-1,0.0,0.0,2.0,2.0,1,1,1.0",
+                              "2,-1,0.0,0.0,3.0,3.0,1,1,1.0"]
+    # Frame id 2 twice: its image is the first item's (a zip member is written once).
+    assert sorted(p.name for p in (root / "img1").iterdir()) == ["000002.png", "000007.png"]
+
+
+def test_old_exports_with_images_named_by_frame_still_import(tmp_path: Path) -> None:
+    # Before CVAT's numbering, images were saved under the frame's name: they are matched by name.
+    root = write_sequence(tmp_path, "1,-1,0,0,2,2,1,1,1\n2,-1,0,0,3,3,1,1,1\n")
+    (root / "img1").mkdir()
+    for name in ("frame_000000.PNG", "frame_000001.PNG"):
+        (root / "img1" / name).write_bytes(blank_png(4, 4))
+    items = list(import_from(root).items)
+    assert [(i.frame, i.name, len(i.shapes)) for i in items] == [
+        (0, None, 1), (1, None, 1), (None, "frame_000000", 0), (None, "frame_000001", 0)]
 
 
 @pytest.mark.parametrize("save_media", [False, True])
@@ -297,8 +366,9 @@ def test_only_known_labels_and_rectangles_are_exported(tmp_path: Path) -> None:
 
 
 def test_project_frames_are_numbered_in_export_order(tmp_path: Path) -> None:
-    frames = [frame(0, "a.jpg", [box("car", 0, 0, 1, 1)]), frame(0, "a.jpg", [box("car", 0, 0, 2, 2)])]
+    # A project's frames come with CVAT's unique names (`a`, `a_1`): numbered by position like any other.
+    frames = [frame(0, "a.jpg", [box("car", 0, 0, 1, 1)]), frame(0, "a_1.jpg", [box("car", 0, 0, 2, 2)])]
     source = MemorySource(replace(meta((CAR,), size=2), kind="project"), frames)
     root = export_to_dir(source, tmp_path / "out", save_images=True)
     assert gt_lines(root) == ["1,-1,0.0,0.0,1.0,1.0,1,1,1.0", "2,-1,0.0,0.0,2.0,2.0,1,1,1.0"]
-    assert sorted(p.name for p in (root / "img1").iterdir()) == ["a.png", "a_1.png"]  # two tasks' a.jpg
+    assert sorted(p.name for p in (root / "img1").iterdir()) == ["000001.png", "000002.png"]

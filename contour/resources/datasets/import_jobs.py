@@ -45,7 +45,7 @@ def _read_dataset(context: RequestContext) -> fm.ImportedDataset:
     if not uploaded.is_file():
         raise DatasetError("The uploaded file is gone (the import may have run already).")
     options = fm.ImportOptions(conv_mask_to_poly=bool(context.params.get("conv_mask_to_poly", True)),
-                               skeleton_sublabels=_skeletons(context))
+                               skeleton_sublabels=_skeletons(context), first_frame=_first_frame(context))
     if archives.is_archive(uploaded):
         context.progress(0.05, "Unpacking the dataset")
         root = uploaded.parent / "dataset"
@@ -70,6 +70,15 @@ def _skeletons(context: RequestContext) -> dict[str, tuple[str, ...]]:
         else:
             labels = labels_of(db, LabelOwner(project_id=context.project_id))
         return {label.name: tuple(sub.name for sub in label.sublabels) for label in labels if label.type == "skeleton"}
+
+
+def _first_frame(context: RequestContext) -> int:
+    """The task frame a job import starts at (0 for tasks and projects)."""
+    if context.job_id is None:
+        return 0
+    with transaction() as db:
+        job = db.get(Job, context.job_id)
+        return job.segment.start_frame if job is not None else 0
 
 
 @register_handler("import:annotations", cleanup=remove_import_file)

@@ -3,7 +3,8 @@
 Tags and shapes are read in windows of frames (one indexed query per window), so an export's
 memory does not grow with the task; tracks (keyframes only) are loaded once and expanded per
 window. A task whose jobs overlap is the exception: its shapes must be merged across jobs (CVAT's
-rules, `contour.core.annotations.merge`), which needs them all in memory.
+rules, `contour.core.annotations.merge`), which needs them all in memory. A project's frames are
+named as CVAT names them (`contour.formats.names.ProjectItemNames`), unique within each subset.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from sqlalchemy.orm import Session
 from contour.core.annotations.merge import merge_job_annotations
 from contour.db import utcnow
 from contour.formats import model as fm
+from contour.formats.names import ProjectItemNames
 from contour.formats.tracks import TrackExpander
 from contour.media import video
 from contour.resources.annotations import store
@@ -81,6 +83,9 @@ class _TaskPart:
     job_ids: list[int]
     subset: str
     merged: Json | None = None  # overlapping jobs: the whole merged annotations
+    # Project exports: where the task's frame numbers start within its subset (CVAT numbers a subset's
+    # video frames on from task to task, which keeps their names `frame_…` apart).
+    frame_offset: int = 0
     tracks: list[fm.Track] = field(default_factory=list)
     expanders: list[TrackExpander] | None = None
 
@@ -113,8 +118,8 @@ class _VideoFrames:
         return video.frame_as_png(path, target)
 
 
-def video_frame_name(media: TaskMedia, frame: int) -> str:
-    return f"frame_{media.start_frame + frame * media.frame_step:06d}"
+def video_frame_name(media: TaskMedia, frame: int, offset: int = 0) -> str:
+    return f"frame_{offset + media.start_frame + frame * media.frame_step:06d}"
 
 
 def video_frame_size(media: TaskMedia) -> tuple[int, int]:
@@ -129,6 +134,8 @@ class DatabaseSource:
     def __init__(self, db: Session, meta: fm.DatasetMeta, parts: list[_TaskPart], index: LabelIndex,
                  progress: Callable[[float], None] | None = None, hint: ReadHint | None = None) -> None:
         self.db = db
+        # A project's tasks may hold the same file names: frames get CVAT's project names instead.
+        self._names = ProjectItemNames() if meta.kind == "project" else None
         self._hint = hint or ReadHint()
         if self._hint.shape_types is not None:
             for part in parts:
@@ -199,11 +206,14 @@ class DatabaseSource:
                 for frame, shape in expander.expand(start, stop):
                     shapes[frame].append(shape)
         for index in range(start, stop + 1):
+            name = names.get(index, f"frame_{index:06d}.PNG")
+            if self._names is not None:  # deleted frames take their names too, as in CVAT
+                name = self._names.name(part.subset, name)
             if index in deleted:
                 continue
             width, height = sizes.get(index, (0, 0))
-            yield fm.Frame(index, names.get(index, f"frame_{index:06d}.PNG"), width, height, part.subset,
-                           tags.get(index, []), shapes.get(index, []), part.task.id)
+            yield fm.Frame(index, name, width, height, part.subset, tags.get(index, []), shapes.get(index, []),
+                           part.task.id)
 
     def _frame_facts(self, part: _TaskPart, start: int, stop: int) -> tuple[dict[int, str], dict[int, tuple[int, int]]]:
         media = part.media
@@ -212,7 +222,7 @@ class DatabaseSource:
         if media.kind == "video":
             size = video_frame_size(media)
             # CVAT names video frames by their number in the video, not in the task.
-            return ({i: video_frame_name(media, i) + ".PNG" for i in range(start, stop + 1)},
+            return ({i: video_frame_name(media, i, part.frame_offset) + ".PNG" for i in range(start, stop + 1)},
                     dict.fromkeys(range(start, stop + 1), size))
         rows = self.db.scalars(select(MediaFrame).where(
             MediaFrame.task_id == part.task.id, MediaFrame.frame.between(start, stop)))
@@ -401,6 +411,12 @@ def project_source(db: Session, project: Project, progress: Callable[[float], No
     index = LabelIndex.of(labels)
     tasks = list(db.scalars(select(Task).where(Task.project_id == project.id).order_by(Task.id)))
     parts = [_task_part(db, task, index) for task in tasks if task.size]
+    # CVAT's project numbering: each task of a subset starts where the previous one's frames end.
+    ends: dict[str, int] = defaultdict(int)
+    for part in parts:
+        part.frame_offset = ends[part.subset]
+        start, step = (part.media.start_frame, part.media.frame_step) if part.media is not None else (0, 1)
+        ends[part.subset] += start + step * (part.task.size or 0)
     meta = _meta("project", project.id, project.name, labels, None, created=project.created_date,
                  updated=project.updated_date, bugtracker=project.bug_tracker,
                  owner=project.owner.username if project.owner else "",
