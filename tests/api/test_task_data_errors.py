@@ -106,6 +106,35 @@ def test_a_task_with_data_refuses_more(factory: Factory, worker: None) -> None:
     assert response.status_code == 400 and "already has data" in str(response.json())
 
 
+def test_a_refused_upload_to_a_task_with_data_writes_nothing(factory: Factory, worker: None) -> None:
+    user = factory.user()
+    task = factory.task(user)
+    assert upload(user, task["id"], {"a.jpg": image_bytes()})["status"] == "finished"
+    base = f"/api/tasks/{task['id']}/data"
+    parts = [("client_files[0]", ("b.jpg", image_bytes()))]
+    assert user.post(base, data={"image_quality": "70"}, files=parts).status_code == 400
+    assert user.post(base, headers={"Upload-Start": ""}).status_code == 400
+    assert user.post(base, headers={"Upload-Multiple": ""}, files=parts).status_code == 400
+    assert user.post(base, headers={"Upload-Length": "10", "Upload-Metadata": "filename Yi5qcGc="}).status_code == 400
+    assert not task_staging(task["id"]).exists()
+
+
+def test_an_upload_while_the_data_is_being_created_is_a_conflict_and_writes_nothing(factory: Factory) -> None:
+    from contour.db import transaction
+    from contour.resources.requests.models import BackgroundRequest, RequestStatus
+    from contour.resources.requests.service import request_id_for
+
+    user = factory.user()
+    task = factory.task(user)
+    with transaction() as db:  # a creation under way (no worker runs in this test)
+        db.add(BackgroundRequest(id=request_id_for("create", "task", task["id"]), action="create", target="task",
+                                 owner_id=user.id, task_id=task["id"], params={}, status=RequestStatus.STARTED))
+    parts = [("client_files[0]", ("b.jpg", image_bytes()))]
+    response = user.post(f"/api/tasks/{task['id']}/data", data={"image_quality": "70"}, files=parts)
+    assert response.status_code == 409 and "being created" in response.text
+    assert not task_staging(task["id"]).exists()
+
+
 def test_bad_parameters_are_400_before_any_work(factory: Factory) -> None:
     user = factory.user()
     task = factory.task(user)

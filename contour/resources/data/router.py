@@ -94,14 +94,16 @@ async def _json_body(request: Request) -> dict[str, Any]:
     return body
 
 
-def _access_task_for_upload(db: DB, actor: Actor, task_id: int) -> Task:
-    return task_access.access_task(db, actor, task_id, "change")
+def _access_task_receiving_data(db: DB, actor: Actor, task_id: int) -> Task:
+    task = task_access.access_task(db, actor, task_id, "change")
+    service.check_can_receive_data(db, task)
+    return task
 
 
 @router.post("/api/tasks/{task_id}/data")
 async def post_task_data(task_id: PathId, request: Request, db: DB, actor: CurrentActor, base: BaseURL) -> Response:
     """CVAT's upload protocol: Upload-Start, Upload-Multiple batches, TUS files, Upload-Finish."""
-    task = await run_in_threadpool(_access_task_for_upload, db, actor, task_id)
+    task = await run_in_threadpool(_access_task_receiving_data, db, actor, task_id)
     staging = service.task_staging(task.id)
     headers = request.headers
     if "upload-start" in headers:
@@ -172,7 +174,7 @@ def tus_status(task_id: PathId, file_id: str, db: DB, actor: CurrentActor) -> Re
 
 @router.patch("/api/tasks/{task_id}/data/{file_id}")
 async def tus_append(task_id: PathId, file_id: str, request: Request, db: DB, actor: CurrentActor) -> Response:
-    task = await run_in_threadpool(task_access.access_task, db, actor, task_id, "change")
+    task = await run_in_threadpool(_access_task_receiving_data, db, actor, task_id)
     return await tus_append_response(request, service.task_staging(task.id), file_id)
 
 

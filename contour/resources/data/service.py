@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from contour.db import utcnow
-from contour.errors import ValidationError
+from contour.errors import Conflict, ValidationError
 from contour.resources.common.actor import Actor
 from contour.resources.data.cache import get_chunk_cache
 from contour.resources.data.files import remove_task_files, task_staging
@@ -38,11 +38,20 @@ def check_data_request(request: DataRequest) -> None:
         raise ValidationError({"job_file_mapping": ["Every job needs at least one file."]})
 
 
+def check_can_receive_data(db: Session, task: Task) -> None:
+    """Refuse uploads to a task that has data or whose creation is under way, before a byte is written:
+    a refused retry must leave nothing behind."""
+    if task.size is not None or db.get(TaskMedia, task.id) is not None:
+        raise ValidationError("The task already has data.")
+    running = db.get(BackgroundRequest, request_id_for("create", "task", task.id))
+    if running is not None and not running.is_done:
+        raise Conflict(f"The task's data is already being created (request {running.id} is {running.status}).")
+
+
 def do_start_creation(db: Session, actor: Actor, task: Task, request: DataRequest) -> BackgroundRequest:
     """Queue `create:task` for a task that has no data yet."""
     check_data_request(request)
-    if task.size is not None or db.get(TaskMedia, task.id) is not None:
-        raise ValidationError("The task already has data.")
+    check_can_receive_data(db, task)
     has_upload = task_staging(task.id).is_dir()
     if not (request.server_files or request.remote_files or has_upload):
         raise ValidationError("No media files were given.")
