@@ -1,0 +1,6 @@
+"""Imported once by multiprocessing's fork server when it starts (its `preload`): the fork server dies with the
+process that started it, and the pool workers it forks die with it (contour.processes)."""
+
+from contour.processes import die_with_parent
+
+die_with_parent()
