@@ -26,6 +26,13 @@ NAMING_CONVENTION = {
 }
 
 
+# `__table_args__` of every table with an integer id: an id is never handed out twice, even after
+# its row is deleted, because clients keep ids (FiftyOne once deleted another run's task by a
+# remembered id). PostgreSQL's sequences already behave so; SQLite reuses max(id) + 1 unless the
+# table is AUTOINCREMENT, which keeps the highest id ever given in sqlite_sequence.
+IDS_NEVER_REUSED: dict[str, Any] = {"sqlite_autoincrement": True}
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 

@@ -7,11 +7,12 @@ from datetime import datetime
 from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from contour.db import Base, UTCDateTime, utcnow
+from contour.db import IDS_NEVER_REUSED, Base, UTCDateTime, utcnow
 
 
 class User(Base):
     __tablename__ = "users"
+    __table_args__ = IDS_NEVER_REUSED
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     username: Mapped[str] = mapped_column(String(150), unique=True)
@@ -59,6 +60,7 @@ class AccessToken(Base):
     """A personal access token (`Authorization: Bearer`); only its SHA-256 digest is stored."""
 
     __tablename__ = "access_tokens"
+    __table_args__ = IDS_NEVER_REUSED
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(50))

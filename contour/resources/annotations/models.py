@@ -9,13 +9,13 @@ from __future__ import annotations
 from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from contour.db import Base
+from contour.db import IDS_NEVER_REUSED, Base
 
 
 class AnnotationTag(Base):
     __tablename__ = "annotation_tags"
     # Exports read a job's objects a window of frames at a time.
-    __table_args__ = (Index("ix_annotation_tags_job_frame", "job_id", "frame"),)
+    __table_args__ = (Index("ix_annotation_tags_job_frame", "job_id", "frame"), IDS_NEVER_REUSED)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     job_id: Mapped[int] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), index=True)
@@ -29,7 +29,7 @@ class AnnotationTag(Base):
 
 class AnnotationShape(Base):
     __tablename__ = "annotation_shapes"
-    __table_args__ = (Index("ix_annotation_shapes_job_frame", "job_id", "frame"),)
+    __table_args__ = (Index("ix_annotation_shapes_job_frame", "job_id", "frame"), IDS_NEVER_REUSED)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     job_id: Mapped[int] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), index=True)
@@ -52,6 +52,7 @@ class AnnotationShape(Base):
 
 class AnnotationTrack(Base):
     __tablename__ = "annotation_tracks"
+    __table_args__ = IDS_NEVER_REUSED
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     job_id: Mapped[int] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), index=True)
@@ -68,6 +69,7 @@ class AnnotationTrack(Base):
 
 class TrackKeyframe(Base):
     __tablename__ = "track_keyframes"
+    __table_args__ = IDS_NEVER_REUSED
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     track_id: Mapped[int] = mapped_column(ForeignKey("annotation_tracks.id", ondelete="CASCADE"), index=True)

@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, text
+from sqlalchemy import delete, insert, select, text
 from sqlalchemy.orm import Session
 
 from contour.resources.annotations.models import AnnotationShape, AnnotationTag, AnnotationTrack, TrackKeyframe
@@ -37,8 +37,11 @@ def _attrs_out(values: list[list[Any]]) -> list[Json]:
 
 def _allocate_ids(db: Session, model: Any, count: int, taken: int = 0) -> list[int]:
     """Ids for `count` new rows, so inserts run as one bulk executemany (RETURNING with ordered
-    results made SQLite insert row by row). PostgreSQL: from the table's sequence. SQLite: past
-    the current maximum, safe because annotation writes hold the database's write lock."""
+    results made SQLite insert row by row). Never ids given before, even to rows since deleted.
+    PostgreSQL: from the table's sequence. SQLite: reserved by moving the table's AUTOINCREMENT
+    counter past them in one statement, a write, so the database's write lock keeps them ours."""
+    if count == 0:
+        return []
     table = model.__table__.name
     if db.get_bind().dialect.name == "postgresql":
         rows = db.execute(
@@ -46,7 +49,18 @@ def _allocate_ids(db: Session, model: Any, count: int, taken: int = 0) -> list[i
             {"table": table, "count": count},
         )
         return [int(r[0]) for r in rows]
-    start = max(int(db.scalar(select(func.max(model.id))) or 0), taken) + 1
+    # SQLite's own rule: past both the counter and the largest id present.
+    params = {"table": table, "count": count, "taken": taken}
+    last = db.scalar(text(
+        f"UPDATE sqlite_sequence SET seq = max(seq, (SELECT coalesce(max(id), 0) FROM {table}), :taken) + :count "
+        "WHERE name = :table RETURNING seq"
+    ), params)
+    if last is None:  # SQLite creates a table's counter at its first insert
+        last = db.scalar(text(
+            f"INSERT INTO sqlite_sequence (name, seq) SELECT :table, max(coalesce(max(id), 0), :taken) + :count "
+            f"FROM {table} RETURNING seq"
+        ), params)
+    start = int(last) - count + 1
     return list(range(start, start + count))
 
 
@@ -54,7 +68,7 @@ def _insert(db: Session, model: Any, rows: list[Json]) -> list[int]:
     if not rows:
         return []
     missing = [row for row in rows if "id" not in row]
-    # Ids kept by ?action=update may lie above the stored maximum once their old rows are gone.
+    # Ids kept by ?action=update are the client's: they may lie above the table's counter.
     taken = max((row["id"] for row in rows if "id" in row), default=0)
     for row, new_id in zip(missing, _allocate_ids(db, model, len(missing), taken), strict=True):
         row["id"] = new_id

@@ -7,13 +7,14 @@ from typing import Literal
 from sqlalchemy import Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from contour.db import Base
+from contour.db import IDS_NEVER_REUSED, Base
 from contour.resources.common.requests import RequestModel
 from contour.resources.common.types import DbId
 
 
 class StorageLocation(Base):
     __tablename__ = "storage_locations"
+    __table_args__ = IDS_NEVER_REUSED
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     location: Mapped[str] = mapped_column(String(16), default="local")

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import JSON, Boolean, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from contour.db import Base, UTCDateTime, utcnow
+from contour.db import IDS_NEVER_REUSED, Base, UTCDateTime, utcnow
 
 
 class TaskMedia(Base):
@@ -50,7 +50,7 @@ class MediaFrame(Base):
     """One frame of an image or point-cloud task (video frames live in the video file)."""
 
     __tablename__ = "media_frames"
-    __table_args__ = (UniqueConstraint("task_id", "frame"),)
+    __table_args__ = (UniqueConstraint("task_id", "frame"), IDS_NEVER_REUSED)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), index=True)

@@ -8,7 +8,7 @@ from enum import StrEnum
 from sqlalchemy import ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from contour.db import Base, UTCDateTime, utcnow
+from contour.db import IDS_NEVER_REUSED, Base, UTCDateTime, utcnow
 from contour.resources.accounts.models import User
 from contour.resources.tasks.models import Segment, Task
 
@@ -33,6 +33,7 @@ class JobState(StrEnum):
 
 class Job(Base):
     __tablename__ = "jobs"
+    __table_args__ = IDS_NEVER_REUSED
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     segment_id: Mapped[int] = mapped_column(ForeignKey("segments.id", ondelete="CASCADE"), index=True)

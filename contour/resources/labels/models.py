@@ -5,11 +5,12 @@ from __future__ import annotations
 from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from contour.db import Base
+from contour.db import IDS_NEVER_REUSED, Base
 
 
 class Label(Base):
     __tablename__ = "labels"
+    __table_args__ = IDS_NEVER_REUSED
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     project_id: Mapped[int | None] = mapped_column(
@@ -36,6 +37,7 @@ class Label(Base):
 
 class AttributeSpec(Base):
     __tablename__ = "attribute_specs"
+    __table_args__ = IDS_NEVER_REUSED
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     label_id: Mapped[int] = mapped_column(ForeignKey("labels.id", ondelete="CASCADE"), index=True)

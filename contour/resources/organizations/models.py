@@ -8,7 +8,7 @@ from enum import StrEnum
 from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from contour.db import Base, UTCDateTime, utcnow
+from contour.db import IDS_NEVER_REUSED, Base, UTCDateTime, utcnow
 from contour.resources.accounts.models import User
 
 
@@ -25,6 +25,7 @@ ROLE_RANK = {Role.WORKER: 1, Role.SUPERVISOR: 2, Role.MAINTAINER: 3, Role.OWNER:
 
 class Organization(Base):
     __tablename__ = "organizations"
+    __table_args__ = IDS_NEVER_REUSED
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     slug: Mapped[str] = mapped_column(String(16), unique=True)
@@ -42,7 +43,7 @@ class Organization(Base):
 
 class Membership(Base):
     __tablename__ = "memberships"
-    __table_args__ = (UniqueConstraint("user_id", "organization_id"),)
+    __table_args__ = (UniqueConstraint("user_id", "organization_id"), IDS_NEVER_REUSED)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from contour.db import Base, UTCDateTime, utcnow
+from contour.db import IDS_NEVER_REUSED, Base, UTCDateTime, utcnow
 from contour.resources.accounts.models import User
 from contour.resources.common.storage import StorageLocation
 from contour.resources.organizations.models import Organization
@@ -15,6 +15,7 @@ from contour.resources.organizations.models import Organization
 
 class Project(Base):
     __tablename__ = "projects"
+    __table_args__ = IDS_NEVER_REUSED
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(256), index=True)

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import JSON, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from contour.db import Base, UTCDateTime, utcnow
+from contour.db import IDS_NEVER_REUSED, Base, UTCDateTime, utcnow
 from contour.resources.accounts.models import User
 from contour.resources.common.storage import StorageLocation
 from contour.resources.projects.models import Project
@@ -15,6 +15,7 @@ from contour.resources.projects.models import Project
 
 class Task(Base):
     __tablename__ = "tasks"
+    __table_args__ = IDS_NEVER_REUSED
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(256), index=True)
@@ -70,6 +71,7 @@ class Segment(Base):
     """A run of task frames annotated as one job: [start_frame, stop_frame], or explicit frames."""
 
     __tablename__ = "segments"
+    __table_args__ = IDS_NEVER_REUSED
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), index=True)
