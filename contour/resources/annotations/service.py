@@ -117,6 +117,7 @@ def _apply(db: Session, job_ids: list[int], action: Action, data: LabeledDataIn,
         store.delete_objects(db, job_ids, tag_ids, shape_ids, track_ids)
         return model_to_json(request_to_model(data))
     if action == "update":
+        check_updated_objects_exist(db, job_ids, data)
         store.delete_objects(db, job_ids, tag_ids, shape_ids, track_ids)
         store.insert_annotations(db, target_job, data, keep_ids=True)
         return model_to_json(request_to_model(data))
@@ -126,6 +127,17 @@ def _apply(db: Session, job_ids: list[int], action: Action, data: LabeledDataIn,
     for key in ("tags", "shapes", "tracks"):
         created[key] = [item for item in created[key] if item["id"] not in before[key]]
     return created
+
+
+def check_updated_objects_exist(db: Session, job_ids: list[int], data: LabeledDataIn) -> None:
+    """An update keeps the ids it names, so they must be objects of these jobs: an id a client made up (or one
+    of a deleted object) would be handed out a second time, or collide with a later one."""
+    missing = {key: sorted(set(ids) - found) for key, ids, found in
+               zip(("tags", "shapes", "tracks"), store.ids_of(data), store.existing_ids(db, job_ids, *store.ids_of(data)),
+                   strict=True)}
+    problems = {key: [f"No such object to update: {', '.join(map(str, ids[:20]))}."] for key, ids in missing.items() if ids}
+    if problems:
+        raise ValidationError(problems)
 
 
 def _existing_ids(db: Session, job_ids: list[int]) -> dict[str, set[int]]:
@@ -170,6 +182,8 @@ def do_write_task(db: Session, task: Task, action: Action, data: LabeledDataIn) 
     for job in jobs:
         _lock(db, job)
     job_ids = [j.id for j in jobs]
+    if action == "update":
+        check_updated_objects_exist(db, job_ids, data)
     if action in ("delete", "update"):
         tag_ids, shape_ids, track_ids = store.ids_of(data)
         store.delete_objects(db, job_ids, tag_ids, shape_ids, track_ids)

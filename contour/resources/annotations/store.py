@@ -152,6 +152,17 @@ def delete_objects(db: Session, job_ids: Collection[int], tag_ids: Collection[in
         db.execute(delete(AnnotationTrack).where(AnnotationTrack.job_id.in_(job_ids), AnnotationTrack.id.in_(track_ids)))
 
 
+def existing_ids(db: Session, job_ids: Collection[int], tag_ids: Collection[int], shape_ids: Collection[int],
+                 track_ids: Collection[int]) -> tuple[set[int], set[int], set[int]]:
+    """Which of the given top-level object ids the jobs hold."""
+    def found(model: Any, ids: Collection[int]) -> set[int]:
+        if not ids:
+            return set()
+        return set(db.scalars(select(model.id).where(model.job_id.in_(job_ids), model.id.in_(ids))))
+
+    return found(AnnotationTag, tag_ids), found(AnnotationShape, shape_ids), found(AnnotationTrack, track_ids)
+
+
 def clear_jobs(db: Session, job_ids: Collection[int]) -> None:
     for model in (AnnotationTag, AnnotationShape, AnnotationTrack):
         db.execute(delete(model).where(model.job_id.in_(job_ids)))  # type: ignore[attr-defined]
