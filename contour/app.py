@@ -116,20 +116,26 @@ def _install_error_handlers(app: FastAPI) -> None:
 
 
 def create_app(*, start_queue: bool = False) -> FastAPI:
-    """The ASGI app. `start_queue` runs in-process queue consumers (embedded mode only)."""
+    """The ASGI app. `start_queue` (a serving process) runs the request watchdog, and in-process queue
+    consumers in embedded mode."""
     settings = get_settings()
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        consumer = None
+        consumer = watchdog = None
         if start_queue:
-            from contour.queue import is_embedded, start_embedded_consumer
+            from contour.queue import is_embedded, load_job_modules, start_embedded_consumer
+            from contour.resources.requests.watchdog import start_watchdog
 
+            load_job_modules()  # the watchdog runs the cleanups the job modules register
+            watchdog = start_watchdog()
             if is_embedded(settings):
                 consumer = start_embedded_consumer(settings.embedded_workers)
         try:
             yield
         finally:
+            if watchdog is not None:
+                watchdog.set()
             if consumer is not None:
                 consumer.stop(graceful=True)
 

@@ -22,6 +22,10 @@ class Settings(BaseSettings):
     web_dist: Path | None = Field(default=None, description="Built web app; defaults to web/dist")
     # In-process queue consumers (embedded mode only).
     embedded_workers: int = 2
+    # A started request whose worker has not renewed its lease for this long is failed as interrupted (a worker
+    # process on the same host that is gone is noticed at once); workers renew every request_heartbeat_s.
+    request_lease_s: float = Field(default=30.0, gt=0)
+    request_heartbeat_s: float = Field(default=5.0, gt=0)
     session_days: int = 14
     # argon2 cost; the defaults are argon2-cffi's recommended profile.
     argon2_time_cost: int = 3

@@ -64,5 +64,8 @@ def start_embedded_consumer(workers: int) -> Consumer:
 
 def run_worker(workers: int) -> None:
     """`contour worker`: a standalone consumer process (blocks until interrupted)."""
+    from contour.resources.requests.watchdog import start_watchdog
+
     load_job_modules()
+    start_watchdog()
     Consumer(queue, workers=workers, worker_type="thread", periodic=True, max_delay=MAX_POLL_DELAY_S).run()

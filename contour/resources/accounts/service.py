@@ -189,6 +189,10 @@ def do_update_user(db: Session, actor: Actor, user: User, request: UserPatchRequ
 def do_delete_user(db: Session, actor: Actor, user: User) -> None:
     if user.id != actor.id and not actor.is_admin:
         raise PermissionDenied("You can delete only your own account.")
+    from contour.resources.requests.models import BackgroundRequest
+    from contour.resources.requests.service import do_forget_requests
+
+    do_forget_requests(db, BackgroundRequest.owner_id == user.id)
     db.delete(user)
 
 

@@ -135,8 +135,7 @@ def run_export(context: RequestContext) -> None:
     kind = _target_of(context)
     directory = exports_dir()
     directory.mkdir(parents=True, exist_ok=True)
-    digest = hashlib.sha256(context.request_id.encode()).hexdigest()[:24]
-    final = directory / f"{digest}-{uuid.uuid4().hex[:8]}.zip"
+    final = directory / f"{export_file_prefix(context.request_id)}{uuid.uuid4().hex[:8]}.zip"
     partial = final.with_suffix(".part")
     context.progress(0.0, "Collecting annotations")
 
@@ -171,12 +170,28 @@ def run_export(context: RequestContext) -> None:
         request.params = {**request.params, "download_name": name}
 
 
-@register_handler("export:dataset")
+def export_file_prefix(request_id: str) -> str:
+    """Every file an export request writes starts with this (its partial and its result)."""
+    return f"{hashlib.sha256(request_id.encode()).hexdigest()[:24]}-"
+
+
+def remove_export_files(context: RequestContext) -> None:
+    """After a failed or interrupted export: its partial file, and a result it wrote but did not record."""
+    with transaction() as db:
+        request = db.get(BackgroundRequest, context.request_id)
+        kept = request.result_file if request is not None else None
+    data_dir = get_settings().data_dir
+    for path in exports_dir().glob(f"{export_file_prefix(context.request_id)}*"):
+        if str(path.relative_to(data_dir)) != kept:
+            path.unlink(missing_ok=True)
+
+
+@register_handler("export:dataset", cleanup=remove_export_files)
 def export_dataset(context: RequestContext) -> None:
     run_export(context)
 
 
-@register_handler("export:annotations")
+@register_handler("export:annotations", cleanup=remove_export_files)
 def export_annotations(context: RequestContext) -> None:
     run_export(context)
 

@@ -131,6 +131,10 @@ def do_update_job(db: Session, actor: Actor, job: Job, request: JobPatchRequest)
 def do_delete_job(db: Session, job: Job) -> None:
     if job.type != JobType.GROUND_TRUTH:
         raise ValidationError("Only ground truth jobs can be deleted.")
+    from contour.resources.requests.models import BackgroundRequest
+    from contour.resources.requests.service import do_forget_requests
+
+    do_forget_requests(db, BackgroundRequest.job_id == job.id)
     segment = job.segment
     db.delete(job)
     db.delete(segment)

@@ -67,10 +67,14 @@ def access_organization(db: Session, actor: Actor, org_id: int, action: str = "v
 
 
 def do_delete_organization(db: Session, org: Organization) -> None:
+    from contour.resources.requests.models import BackgroundRequest
+    from contour.resources.requests.service import do_forget_requests
     from contour.resources.tasks.models import Task
     from contour.resources.tasks.service import forget_media_after_commit
 
-    forget_media_after_commit(db, list(db.scalars(select(Task.id).where(Task.organization_id == org.id))))
+    task_ids = list(db.scalars(select(Task.id).where(Task.organization_id == org.id)))
+    do_forget_requests(db, BackgroundRequest.organization_id == org.id, BackgroundRequest.task_id.in_(task_ids))
+    forget_media_after_commit(db, task_ids)
     db.delete(org)
 
 

@@ -78,9 +78,13 @@ def _do_move_to_organization(db: Session, actor: Actor, project: Project, organi
 
 
 def do_delete_project(db: Session, project: Project) -> None:
+    from contour.resources.requests.models import BackgroundRequest
+    from contour.resources.requests.service import do_forget_requests
     from contour.resources.tasks.service import forget_media_after_commit
 
-    forget_media_after_commit(db, list(db.scalars(select(Task.id).where(Task.project_id == project.id))))
+    task_ids = list(db.scalars(select(Task.id).where(Task.project_id == project.id)))
+    do_forget_requests(db, BackgroundRequest.project_id == project.id, BackgroundRequest.task_id.in_(task_ids))
+    forget_media_after_commit(db, task_ids)
     db.delete(project)
 
 

@@ -1,4 +1,4 @@
-"""Queue entry points of background requests, and the daily purge of expired ones."""
+"""Queue entry points of background requests, and the purge of expired ones (with a sweep of orphan files)."""
 
 from __future__ import annotations
 
@@ -30,3 +30,6 @@ def purge_expired_requests() -> None:
         for relative in db.scalars(select(BackgroundRequest.result_file).where(expired, BackgroundRequest.result_file.is_not(None))):
             (data_dir / relative).unlink(missing_ok=True)
         db.execute(delete(BackgroundRequest).where(expired))
+    from contour.resources.requests.watchdog import sweep_orphan_files
+
+    sweep_orphan_files()

@@ -44,6 +44,10 @@ class BackgroundRequest(Base):
     # Path of a produced file (exports), relative to the data directory.
     result_file: Mapped[str | None] = mapped_column(Text, nullable=True)
     cancel_requested: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The worker that claimed the request (contour.resources.requests.workers) and its last sign of life:
+    # a started request whose worker is gone is failed by the watchdog (leases.py).
+    worker: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    heartbeat_date: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     created_date: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     started_date: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     finished_date: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

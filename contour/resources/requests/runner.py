@@ -13,9 +13,14 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from sqlalchemy import update
+from sqlalchemy.orm import Session
+
 from contour.db import transaction, utcnow
 from contour.errors import ContourError
+from contour.resources.requests import leases
 from contour.resources.requests.models import BackgroundRequest, RequestStatus
+from contour.resources.requests.workers import this_worker
 
 log = logging.getLogger(__name__)
 
@@ -37,19 +42,26 @@ class RequestContext:
     organization_id: int | None
 
     def progress(self, fraction: float | None, message: str) -> None:
-        """Publish progress (0..1) and a status line; raises Cancelled if the user cancelled."""
+        """Publish progress (0..1) and a status line (renewing the lease); raises Cancelled if the user
+        cancelled, or if this worker no longer holds the request (it was reaped as interrupted)."""
         with transaction() as db:
-            request = db.get(BackgroundRequest, self.request_id)
-            if request is None or request.cancel_requested:
-                raise Cancelled()
+            request = _held(db, self.request_id)
             request.progress = None if fraction is None else max(0.0, min(1.0, fraction))
             request.message = message
+            request.heartbeat_date = utcnow()
 
     def check_cancelled(self) -> None:
         with transaction() as db:
-            request = db.get(BackgroundRequest, self.request_id)
-            if request is None or request.cancel_requested:
-                raise Cancelled()
+            _held(db, self.request_id)
+
+
+def _held(db: Session, request_id: str) -> BackgroundRequest:
+    request = db.get(BackgroundRequest, request_id)
+    if request is None or request.cancel_requested:
+        raise Cancelled()
+    if request.status != RequestStatus.STARTED or request.worker != this_worker():
+        raise Cancelled("The request was taken from this worker.")
+    return request
 
 
 Handler = Callable[[RequestContext], int | None]
@@ -71,22 +83,35 @@ def operation_of(request: BackgroundRequest) -> str:
     return f"{request.action}:{request.subresource or request.target}"
 
 
+def _context(request: BackgroundRequest) -> RequestContext:
+    return RequestContext(request.id, dict(request.params), request.owner_id, request.task_id,
+                          request.project_id, request.job_id, request.organization_id)
+
+
+def _claim(db: Session, request_id: str) -> bool:
+    """Take a queued request for this worker; False when another worker took it first."""
+    now = utcnow()
+    result = db.execute(
+        update(BackgroundRequest)
+        .where(BackgroundRequest.id == request_id, BackgroundRequest.status == RequestStatus.QUEUED)
+        .values(status=RequestStatus.STARTED, started_date=now, heartbeat_date=now, progress=0.0,
+                worker=this_worker())
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
 def run_request(request_id: str) -> None:
     with transaction() as db:
         request = db.get(BackgroundRequest, request_id)
         if request is None or request.status != RequestStatus.QUEUED:
-            return
+            return  # done already, or a copy of a message that was queued again
         operation = operation_of(request)
-        context = RequestContext(
-            request.id, dict(request.params), request.owner_id, request.task_id,
-            request.project_id, request.job_id, request.organization_id,
-        )
+        context = _context(request)
         cancelled = request.cancel_requested
-        if not cancelled:
-            request.status = RequestStatus.STARTED
-            request.started_date = utcnow()
-            request.progress = 0.0
+        if not cancelled and not _claim(db, request_id):
+            return
     handler, cleanup = _HANDLERS[operation]
+    leases.hold(request_id)
     try:
         if cancelled:
             raise Cancelled()
@@ -100,17 +125,33 @@ def run_request(request_id: str) -> None:
                 log.exception("cleanup after %s failed", request_id)
         with transaction() as db:
             request = db.get(BackgroundRequest, request_id)
-            if request is not None:
+            if request is not None and _still_ours(request, cancelled):
                 _finish(request, RequestStatus.FAILED, message)
         if not isinstance(error, Exception):
             raise
         return
+    finally:
+        leases.release(request_id)
     with transaction() as db:
         request = db.get(BackgroundRequest, request_id)
-        if request is not None:
+        if request is not None and _still_ours(request, cancelled):
             request.result_id = result_id
             request.progress = 1.0
             _finish(request, RequestStatus.FINISHED, "")
+
+
+def _still_ours(request: BackgroundRequest, never_started: bool) -> bool:
+    """A request reaped as interrupted while this worker still ran it keeps the reaper's verdict."""
+    if never_started:
+        return request.status == RequestStatus.QUEUED
+    return request.status == RequestStatus.STARTED and request.worker == this_worker()
+
+
+def clean_up_after(request: BackgroundRequest) -> None:
+    """Run the cleanup of `request`'s operation (the reaper's call for an interrupted request)."""
+    _handler, cleanup = _HANDLERS.get(operation_of(request), (None, None))
+    if cleanup is not None:
+        cleanup(_context(request))
 
 
 def _failure_message(error: BaseException) -> str:

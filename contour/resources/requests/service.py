@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import ColumnElement, delete, event, or_, select
 from sqlalchemy.orm import Session
 
+from contour.config import get_settings
 from contour.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from contour.resources.common.actor import Actor
 from contour.resources.requests.models import BackgroundRequest, RequestStatus
@@ -86,6 +87,20 @@ def do_submit(
 
     after_commit(db, lambda: enqueue(request_id))
     return request
+
+
+def do_forget_requests(db: Session, *conditions: ColumnElement[bool]) -> None:
+    """Delete the requests matching any of `conditions` and, once that commits, the files they produced: a
+    deleted object's exports and results go with it at once. A request still running stops at its next
+    progress report and cleans up after itself."""
+    if not conditions:
+        return
+    matching = or_(*conditions)
+    files = [f for f in db.scalars(select(BackgroundRequest.result_file).where(matching)) if f]
+    db.execute(delete(BackgroundRequest).where(matching))
+    if files:
+        data_dir = get_settings().data_dir
+        after_commit(db, lambda: [(data_dir / f).unlink(missing_ok=True) for f in files])  # type: ignore[func-returns-value]
 
 
 def access_request(db: Session, actor: Actor, request_id: str) -> BackgroundRequest:

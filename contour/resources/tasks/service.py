@@ -108,6 +108,10 @@ def do_update_task(db: Session, actor: Actor, task: Task, request: TaskPatchRequ
 
 
 def do_delete_task(db: Session, task: Task) -> None:
+    from contour.resources.requests.models import BackgroundRequest
+    from contour.resources.requests.service import do_forget_requests
+
+    do_forget_requests(db, BackgroundRequest.task_id == task.id)
     db.delete(task)
     forget_media_after_commit(db, [task.id])
 
