@@ -2,15 +2,15 @@
 
 `make test` calls this with the .venv's Python. The suite always runs once on SQLite; when
 PostgreSQL answers at 127.0.0.1:5432 (user postgres, trust auth) it runs again against a fresh
-database created for the run and dropped afterwards; when Redis answers at 127.0.0.1:6379 the
-SQLite run gets an empty Redis database of its own for the tests marked `redis`. It ends with a
+database created for the run and dropped afterwards; when Redis answers at 127.0.0.1:6379 each
+run gets an empty Redis database of its own for the tests marked `redis`. It ends with a
 summary of what was covered and what was not, and fails when any run fails or collects nothing.
 
 Tests learn the backends from two variables, and the runner sets nothing else:
   CONTOUR_TEST_DATABASE_URL  postgresql://postgres@127.0.0.1:5432/<db> on the PostgreSQL run;
                              unset on the SQLite run (tests then use SQLite in a temp dir).
-  CONTOUR_TEST_REDIS_URL     redis://127.0.0.1:6379/<n> on the SQLite run when Redis answers;
-                             unset otherwise (tests marked `redis` skip themselves).
+  CONTOUR_TEST_REDIS_URL     redis://127.0.0.1:6379/<n> on each run when Redis answers (one database
+                             per run); unset otherwise (tests marked `redis` skip themselves).
 The caller's other CONTOUR_* settings (CONTOUR_DATABASE_URL, CONTOUR_DATA_DIR, ...) are removed so
 tests never touch a real deployment; other CONTOUR_TEST_* variables pass through.
 
@@ -310,10 +310,13 @@ def main(argv: list[str]) -> int:
         scope = f"full suite minus {' and '.join(excluded)}" if excluded else "full suite"
         pg_args = ["-m", " and ".join(f"not {m}" for m in excluded), *argv] if excluded else argv
         try:
-            with postgres_database() as pg_url:
+            # A Redis database of its own too: `contour worker` killed mid-work on PostgreSQL + Redis (tests/faults).
+            with postgres_database() as pg_url, (redis_database() if redis_ok else _nothing()) as pg_redis_url:
                 pg_env = dict(env, CONTOUR_TEST_DATABASE_URL=pg_url)
+                if pg_redis_url:
+                    pg_env["CONTOUR_TEST_REDIS_URL"] = pg_redis_url
                 results.append(run_pytest("postgresql", scope, pg_args, pg_env))
-            covered.append(f"postgresql ({scope})")
+            covered.append(f"postgresql ({scope}{' with the Redis queue' if pg_redis_url else ''})")
         except Exception as exc:  # noqa: BLE001 - creating the database failed
             not_covered.append(f"postgresql (reachable, but no test database: {_first_line(exc)})")
     else:

@@ -17,7 +17,7 @@ from pathlib import Path
 from contour.config import get_settings
 from contour.media import video
 from contour.media.chunks import Quality, encode_frame, zip_chunk
-from contour.processes import die_with_parent
+from contour.processes import pool_worker_started, prepare_pool_owner
 from contour.resources.data.files import chunks_dir, write_atomically
 
 
@@ -33,9 +33,10 @@ def _workers() -> int:
 def _pool() -> ProcessPoolExecutor:
     # forkserver: the server process has threads (queue consumers), which fork would copy unsafely. The fork
     # server and the workers die with the server, even when it is killed (contour.processes).
+    prepare_pool_owner()
     context = get_context("forkserver")
     context.set_forkserver_preload(["contour.forkserver_preload"])
-    return ProcessPoolExecutor(max_workers=_workers(), mp_context=context, initializer=die_with_parent)
+    return ProcessPoolExecutor(max_workers=_workers(), mp_context=context, initializer=pool_worker_started)
 
 
 class _InThread:
