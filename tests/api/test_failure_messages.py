@@ -5,9 +5,12 @@ from __future__ import annotations
 import os
 
 from contour.config import get_settings
+from contour.db import transaction
+from contour.resources.requests.runner import RequestContext, register_handler, run_request
+from contour.resources.requests.service import do_submit
 from tests.api.data_helpers import upload, wait_request
 from tests.api.test_datasets import World
-from tests.factories import Factory
+from tests.factories import ApiUser, Factory
 from tests.media_factory import image_bytes, zip_of
 
 NOT_AN_IMAGE = b"these bytes are not an image"
@@ -78,4 +81,26 @@ def test_a_broken_dataset_file_is_named_by_its_path_in_the_dataset(factory: Fact
     })
     message = _failed(world.import_file("Segmentation mask 1.1", dataset, name="masks.zip"))
     assert message.startswith("SegmentationClass/img0.png: not a readable PNG image"), message
+
+
+@register_handler("test:oserror")
+def _fails_with_a_server_path(context: RequestContext) -> int:
+    missing = get_settings().data_dir / "tasks" / "1" / "raw" / "gone.jpg"
+    raise OSError(f"cannot stat '{missing.resolve()}' (a library's words)")
+
+
+def test_an_unexpected_error_quoting_a_server_path_hides_it(factory: Factory) -> None:
+    user = factory.user()
+    with transaction() as db:
+        rq_id = do_submit(db, request_id="action=test&target=oserror&target_id=1", action="test", target="oserror",
+                          owner_id=user.id, params={}).id
+    run_request(rq_id)
+    message = _failed(_request(user, rq_id))
+    assert message == "Internal error: OSError: cannot stat '[server path]/gone.jpg' (a library's words)"
+
+
+def _request(user: ApiUser, rq_id: str) -> dict[str, object]:
+    body = user.get(f"/api/requests/{rq_id}").json()
+    assert isinstance(body, dict)
+    return body
 
