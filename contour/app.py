@@ -19,6 +19,7 @@ from contour.errors import ContourError
 from contour.resources.accounts.router import router as accounts_router
 from contour.resources.annotations.router import router as annotations_router
 from contour.resources.common.responses import JSONResponse
+from contour.resources.common.server_paths import hide_server_paths_in
 from contour.resources.data.router import router as data_router
 from contour.resources.datasets.router import router as datasets_router
 from contour.resources.jobs.router import router as jobs_router
@@ -91,7 +92,7 @@ def _validation_body(exc: RequestValidationError) -> tuple[dict[str, Any], int]:
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ContourError)
     async def contour_error(_request: Request, exc: ContourError) -> JSONResponse:
-        return JSONResponse(exc.body(), status_code=exc.status_code)
+        return JSONResponse(hide_server_paths_in(exc.body()), status_code=exc.status_code)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -1,12 +1,16 @@
 """The error hierarchy: every failure a user can cause has a stable code and an HTTP status.
 
 One handler in app.py turns these into CVAT-style bodies: field errors become DRF-shaped
-`{"field": ["message"]}`, everything else `{"detail": "message", "code": "..."}`.
+`{"field": ["message"]}`, everything else `{"detail": "message", "code": "..."}`. Messages name
+files as the user gave them, never by their server path: `error_text` gives a foreign exception's
+words without the path they may quote.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
+from pathlib import PurePath
 
 
 class ContourError(Exception):
@@ -70,3 +74,20 @@ class NotFound(ContourError):
 class Conflict(ContourError):
     status_code = 409
     code = "conflict"
+
+
+def error_text(error: BaseException, path: str | os.PathLike[str] | None = None, name: str | None = None) -> str:
+    """An exception's words for a user message, without the server path of the file it is about.
+
+    OSError's str() (Pillow's and PyAV's errors derive from it) quotes the file's path; its strerror
+    says the same without it. Any mention of `path` left is replaced by `name` (default: its last part).
+    """
+    if isinstance(error, OSError) and error.strerror:
+        text = error.strerror
+    else:
+        text = str(error) or type(error).__name__
+    if path is not None:
+        server_path = os.fspath(path)
+        if server_path:
+            text = text.replace(server_path, name if name is not None else PurePath(server_path).name)
+    return text

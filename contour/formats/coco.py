@@ -30,6 +30,7 @@ from PIL import Image as PILImage
 
 from contour.core.geometry import GeometryError, MaskError
 from contour.core.masks import bitmap_to_cvat_mask, coco_rle_to_bitmap
+from contour.errors import error_text
 from contour.formats.coco_export import (
     Annotator,
     Attributes,
@@ -277,7 +278,7 @@ def _segment_ids(path: Path, name: str) -> npt.NDArray[np.int64]:
     except FileNotFoundError as error:
         raise DatasetError("the panoptic segment mask is missing", file=name) from error
     except (OSError, PILImage.DecompressionBombError) as error:
-        raise DatasetError(f"cannot read the panoptic segment mask: {error}", file=name) from error
+        raise DatasetError(f"cannot read the panoptic segment mask: {error_text(error, path, name)}", file=name) from error
     ids: npt.NDArray[np.int64] = rgb[..., 0] + (rgb[..., 1] << 8) + (rgb[..., 2] << 16)
     return ids
 

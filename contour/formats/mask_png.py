@@ -18,6 +18,7 @@ from scipy import ndimage  # type: ignore[import-untyped]
 
 from contour.core.geometry import ellipse_radii, rectangle_to_polygon
 from contour.core.masks import bitmap_to_cvat_mask, cvat_mask_to_bitmap, ellipse_to_bitmap, polygon_to_bitmap
+from contour.errors import error_text
 from contour.formats.errors import DatasetError
 from contour.formats.model import AttributeSpec, LabelSpec, Shape
 
@@ -261,7 +262,7 @@ def read_png(path: Path, rel: str, colors: Callable[[npt.NDArray[np.uint8]], Ind
             else:
                 values = np.asarray(image.convert("RGB"))
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as error:
-        raise DatasetError(f"not a readable PNG image ({error}).", file=rel) from error
+        raise DatasetError(f"not a readable PNG image ({error_text(error, path, rel)}).", file=rel) from error
     if mode == "P":
         used = np.flatnonzero(np.bincount(values.ravel(), minlength=1))
         if used.size and used[-1] >= len(palette):

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import IO
 
-from contour.errors import ValidationError
+from contour.errors import ValidationError, error_text
 
 _CHUNK_BYTES = 1 << 20
 # Small members cannot hurt whatever their ratio, and flat images compress far beyond any sane
@@ -106,9 +106,9 @@ def _reading(archive: Path, member: str | None = None) -> Iterator[None]:
     try:
         yield
     except NotImplementedError as error:
-        raise _refuse(archive, member, f"uses an unsupported feature ({error}).") from error
+        raise _refuse(archive, member, f"uses an unsupported feature ({error_text(error, archive)}).") from error
     except _CORRUPT_ERRORS as error:
-        raise _refuse(archive, member, f"is corrupt ({error}).") from error
+        raise _refuse(archive, member, f"is corrupt ({error_text(error, archive)}).") from error
 
 
 @dataclass

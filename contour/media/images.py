@@ -22,9 +22,10 @@ from pathlib import Path
 from typing import BinaryIO, Literal
 
 import numpy as np
-from PIL import Image, PngImagePlugin, features
+from PIL import Image, PngImagePlugin, UnidentifiedImageError, features
 
-from contour.errors import ValidationError
+from contour.errors import ValidationError, error_text
+from contour.media.errors import MediaError
 
 # 400 MP: beyond any camera or ordinary aerial tile, yet decoding one costs ~1.2 GB (RGB), which a
 # worker can afford; larger rasters need tiling before upload rather than more memory here.
@@ -83,7 +84,7 @@ def probe_image(path: Path) -> ImageInfo:
 
 
 def check_decodable(path: Path) -> None:
-    """Decode every pixel; raises ValidationError when the file is truncated or corrupt."""
+    """Decode every pixel; raises MediaError when the file is truncated or corrupt."""
     with _open(path) as im, _readable(path):
         im.load()
 
@@ -194,13 +195,17 @@ def _check_same_files(names: Sequence[str], predefined: Sequence[str]) -> None:
 
 @contextmanager
 def _readable(path: Path) -> Iterator[None]:
-    """Turn Pillow's many decode failures into one ValidationError naming the file."""
+    """Turn Pillow's many decode failures into one MediaError naming the file."""
     try:
         yield
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
-        raise ValidationError(f"{path.name}: image too large ({error})") from None
+        raise MediaError(f"image too large ({error_text(error, path)})", file=path.name) from None
+    except UnidentifiedImageError:
+        # Pillow's own words quote the server path, and say no more than this.
+        raise MediaError("not a readable image (not an image, or in a format the server cannot read)",
+                         file=path.name) from None
     except (OSError, SyntaxError, ValueError, EOFError, struct.error) as error:
-        raise ValidationError(f"{path.name}: not a readable image ({error or type(error).__name__})") from None
+        raise MediaError(f"not a readable image ({error_text(error, path)})", file=path.name) from None
 
 
 def _name_of(source: Path | BinaryIO) -> Path:
@@ -215,7 +220,7 @@ def _open(source: Path | BinaryIO) -> Iterator[Image.Image]:
     try:
         width, height = im.size
         if width * height > MAX_IMAGE_PIXELS:  # belt and braces, should warnings be silenced elsewhere
-            raise ValidationError(f"{path.name}: image too large ({width}x{height} pixels)")
+            raise MediaError(f"image too large ({width}x{height} pixels)", file=path.name)
         yield im
     finally:
         im.close()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from contour.errors import ValidationError
+from contour.media.errors import MediaError
 
 POINT_CLOUD_EXTENSIONS = frozenset({".pcd", ".bin"})
 
@@ -187,5 +187,5 @@ def _is_number(text: str) -> bool:
     return text.isascii() and text.isdigit()
 
 
-def _invalid(path: Path, reason: str) -> ValidationError:
-    return ValidationError(f"{path.name}: not a valid point cloud ({reason})")
+def _invalid(path: Path, reason: str) -> MediaError:
+    return MediaError(f"not a valid point cloud ({reason})", file=path.name)

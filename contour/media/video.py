@@ -45,7 +45,8 @@ from av.stream import Discard, Disposition
 from av.video.frame import PictureType, VideoFrame
 from PIL import Image
 
-from contour.errors import ValidationError
+from contour.errors import error_text
+from contour.media.errors import MediaError
 
 # Extensions whose containers this PyAV build demuxes (checked: mp4/mov family, avi, matroska/webm,
 # MPEG program and transport streams, flv, asf).
@@ -107,11 +108,11 @@ def _opened(path: Path) -> Iterator[av.container.InputContainer]:
     except av.FFmpegError as error:
         if isinstance(error, FileNotFoundError):
             raise
-        raise ValidationError(f"{path.name}: not a readable video ({error.strerror or error})") from None
+        raise MediaError(f"not a readable video ({error_text(error, path)})", file=path.name) from None
     try:
         yield container
     except av.FFmpegError as error:
-        raise ValidationError(f"{path.name}: the video is corrupt ({error.strerror or error})") from None
+        raise MediaError(f"the video is corrupt ({error_text(error, path)})", file=path.name) from None
     finally:
         container.close()
 
@@ -124,7 +125,7 @@ def _video_stream(container: av.container.InputContainer, path: Path) -> av.vide
                 if other is not stream:
                     other.discard = Discard.all
             return stream
-    raise ValidationError(f"{path.name}: the video has no frames")
+    raise MediaError("the video has no frames", file=path.name)
 
 
 def probe_video(path: Path) -> VideoInfo:
@@ -139,7 +140,7 @@ def probe_video(path: Path) -> VideoInfo:
         with _opened(path) as container:
             pts, key_pts = _decoded_index(container, _video_stream(container, path), path)
     if not pts:
-        raise ValidationError(f"{path.name}: the video has no frames")
+        raise MediaError("the video has no frames", file=path.name)
     pts.sort()
     keyframes = sorted({(bisect_left(pts, p), p) for p in key_pts} | {(0, pts[0])})
     with _opened(path) as container:
@@ -148,7 +149,7 @@ def probe_video(path: Path) -> VideoInfo:
             frame_count = len(pts)
             first = next(_decode_forward(container, stream, pts[0], seek=False, check=False), None)
             if first is None:
-                raise ValidationError(f"{path.name}: the video cannot be decoded")
+                raise MediaError("the video cannot be decoded", file=path.name)
         else:
             frame_count, first = _check_tail(container, stream, keyframes, len(pts), path)
         rate = stream.average_rate or stream.guessed_rate or stream.base_rate
@@ -195,7 +196,7 @@ def _decoded_index(
     key_pts: list[int] = []
     for frame in container.decode(stream):
         if frame.pts is None:
-            raise ValidationError(f"{path.name}: the video has frames without timestamps")
+            raise MediaError("the video has frames without timestamps", file=path.name)
         pts.append(frame.pts)
         if frame.key_frame:
             key_pts.append(frame.pts)
@@ -225,7 +226,7 @@ def _check_tail(
             continue
         if first is None:
             if index == 0:
-                raise ValidationError(f"{path.name}: the video cannot be decoded")
+                raise MediaError("the video cannot be decoded", file=path.name)
             index -= 1  # the whole last GOP is undecodable: count up to the previous one
             packet_count = number
             continue
@@ -263,7 +264,7 @@ def _iter_av_frames(path: Path, frame_numbers: Sequence[int], info: VideoInfo) -
     wanted = sorted(set(frame_numbers))
     if wanted and (wanted[0] < 0 or wanted[-1] >= info.frame_count):
         bad = wanted[0] if wanted[0] < 0 else wanted[-1]
-        raise ValidationError(f"{path.name}: frame {bad} is out of range (the video has {info.frame_count} frames)")
+        raise MediaError(f"frame {bad} is out of range (the video has {info.frame_count} frames)", file=path.name)
     if not wanted:
         return
     anchors = info.keyframes if info.keyframes and info.keyframes[0][0] == 0 else [(0, 0), *info.keyframes]
@@ -299,7 +300,7 @@ def _iter_av_frames(path: Path, frame_numbers: Sequence[int], info: VideoInfo) -
             try:
                 frame = next(frames)
             except StopIteration:
-                raise ValidationError(f"{path.name}: frame {target} could not be decoded") from None
+                raise MediaError(f"frame {target} could not be decoded", file=path.name) from None
             except _MissedKeyframe:
                 unreliable.add(anchor)
                 frames = None

@@ -15,7 +15,7 @@ from tests.api.data_helpers import wait_request
 from tests.factories import Factory
 from tests.media_factory import image_bytes
 
-PICTURES = {"/a.jpg": image_bytes(40, 30), "/b.jpg": image_bytes(50, 30)}
+PICTURES = {"/a.jpg": image_bytes(40, 30), "/b.jpg": image_bytes(50, 30), "/bad.jpg": b"not a picture at all"}
 
 
 class _Pictures(BaseHTTPRequestHandler):
@@ -78,6 +78,18 @@ def test_a_missing_remote_file_is_named(factory: Factory, worker: None, picture_
     response = user.post(f"/api/tasks/{task['id']}/data", json={"remote_files": [f"{picture_server}/nope.jpg"]})
     request = wait_request(user, response.json()["rq_id"])
     assert request["status"] == "failed" and "nope.jpg" in request["message"]
+
+
+def test_a_corrupt_remote_image_is_named_by_its_url_not_its_server_path(
+    factory: Factory, worker: None, picture_server: str, allow_private_downloads: None
+) -> None:
+    user = factory.user()
+    task = factory.task(user)
+    url = f"{picture_server}/bad.jpg"
+    response = user.post(f"/api/tasks/{task['id']}/data", json={"remote_files": [f"{picture_server}/a.jpg", url]})
+    request = wait_request(user, response.json()["rq_id"])
+    assert request["status"] == "failed" and request["message"].startswith(f"{url}: not a readable image")
+    assert str(get_settings().data_dir) not in request["message"] and "/tmp" not in request["message"]
 
 
 def test_disk_cache_stays_under_its_size_limit(tmp_path) -> None:  # type: ignore[no-untyped-def]

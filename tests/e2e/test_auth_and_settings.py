@@ -139,6 +139,31 @@ def test_change_password_then_sign_in_with_the_new_one(page: Page, signed_in: Ac
     expect(page).to_have_url("/tasks")
 
 
+def test_the_password_dialog_warns_of_access_tokens_and_the_browser_stays_signed_in(  # type: ignore[no-untyped-def]
+    page: Page, context: BrowserContext, signed_in: Account, screenshot
+) -> None:
+    created = context.request.post("/api/auth/access_tokens", data={"name": "nightly-export"},
+                                   headers=api_headers(context))
+    assert created.status == 201, created.text()
+    page.goto("/tasks")
+    _open_user_menu_item(page, "Change password")
+    dialog = page.get_by_test_id("change-password-modal")
+    warning = dialog.get_by_test_id("access-token-warning")
+    expect(warning).to_contain_text("“nightly-export” keeps working")
+    _settle(page)
+    screenshot("change-password-token-warning")
+
+    new_password = "brand-new-password-3"
+    dialog.get_by_label("Current password").fill(signed_in.password)
+    dialog.get_by_label("New password", exact=True).fill(new_password)
+    dialog.get_by_label("Confirm new password").fill(new_password)
+    dialog.get_by_role("button", name="Change password").click()
+    expect(page.get_by_text("Your other sessions have been signed out.")).to_be_visible()
+    page.reload()
+    expect(page).to_have_url("/tasks")
+    expect(page.get_by_test_id("user-menu")).to_contain_text(signed_in.username)
+
+
 def test_settings_are_saved_on_the_server_and_survive_a_reload(  # type: ignore[no-untyped-def]
     page: Page, context: BrowserContext, signed_in: Account, screenshot
 ) -> None:

@@ -31,6 +31,8 @@ class Principal:
     method: Method
     read_only: bool = False
     access_token_id: int | None = None
+    # The session the caller came through, so a password change can keep that one and end the rest.
+    session_key: str | None = None
 
 
 def authenticate(
@@ -85,7 +87,7 @@ def _from_session(db: Session, key: str) -> Principal | None:
     if session is None or session.expiry_date <= utcnow():
         # A stale cookie is not an error: the caller is simply anonymous (as in Django).
         return None
-    return Principal(_user(db, session.user_id), "session")
+    return Principal(_user(db, session.user_id), "session", session_key=session.key)
 
 
 def _check_csrf(headers: Mapping[str, str], cookies: Mapping[str, str]) -> None:

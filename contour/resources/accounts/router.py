@@ -9,6 +9,7 @@ from fastapi import APIRouter, Request, Response
 from sqlalchemy import select
 
 from contour.config import get_settings
+from contour.db import utcnow
 from contour.errors import ValidationError
 from contour.resources.accounts import service
 from contour.resources.accounts.authentication import CSRF_COOKIE, SESSION_COOKIE
@@ -46,10 +47,14 @@ def login(body: LoginRequest, db: DB) -> Response:
     result = service.do_login(db, identifier, body.password)
     response = JSONResponse({"key": result.api_key})
     max_age = get_settings().session_days * 24 * 3600
-    response.set_cookie(SESSION_COOKIE, result.session_key, max_age=max_age, httponly=True, samesite="lax")
+    _set_session_cookie(response, result.session_key, max_age)
     # Readable by the web app, which echoes it in X-CSRFToken.
     response.set_cookie(CSRF_COOKIE, result.csrf_token, max_age=max_age, samesite="lax")
     return response
+
+
+def _set_session_cookie(response: Response, key: str, max_age: int) -> None:
+    response.set_cookie(SESSION_COOKIE, key, max_age=max_age, httponly=True, samesite="lax")
 
 
 @router.post("/api/auth/logout", responses=documented(DetailRead, 200))
@@ -78,8 +83,13 @@ def register(body: RegisterRequest, db: DB) -> Response:
 
 @router.post("/api/auth/password/change", responses=documented(DetailRead, 200))
 def change_password(body: PasswordChangeRequest, db: DB, principal: CurrentPrincipal) -> Response:
-    service.do_change_password(db, principal.user, body)
-    return JSONResponse({"detail": "New password has been saved."})
+    kept = service.do_change_password(db, principal.user, body, keep_session=principal.session_key)
+    response = JSONResponse({"detail": "New password has been saved."})
+    if kept is not None:
+        # The calling session lives on under a new key: the browser or SDK takes the new cookie.
+        remaining = int((kept.expiry_date - utcnow()).total_seconds())
+        _set_session_cookie(response, kept.key, max(remaining, 0))
+    return response
 
 
 # --- personal access tokens -------------------------------------------------------------

@@ -1,9 +1,20 @@
-"""Account use cases: register, log in and out, change passwords, manage users and access tokens."""
+"""Account use cases: register, log in and out, change passwords, manage users and access tokens.
+
+A password change ends every other way into the account that the old password opened, as Django's
+`update_session_auth_hash` does for sessions: all of the user's sessions but the one that made the
+change end, and the legacy API key (`Authorization: Token`, one per user and shared by all of the
+user's clients) is deleted. The session that made the change stays signed in under a new key (Django
+cycles the key too), so a copy of its old cookie is worth nothing. A change made with the API key
+succeeds but ends that key as well: the client signs in again with the new password for a new one.
+Personal access tokens are kept: they are credentials of their own, made for scripts that must not
+break when the password changes (CVAT made them for that reason), which the user revokes one by one;
+the web app says so, and lists them, where the password is changed (docs/operating.md).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -23,6 +34,14 @@ from contour.resources.accounts.schemas import (
 from contour.resources.common.actor import Actor
 
 VALID_GROUPS = frozenset({"admin", "user", "worker"})
+
+
+@dataclass(frozen=True)
+class KeptSession:
+    """The session that changed the password, under its new key; its expiry is unchanged."""
+
+    key: str
+    expiry_date: datetime
 
 
 @dataclass(frozen=True)
@@ -136,12 +155,34 @@ def do_logout(db: Session, user: User, session_key: str | None) -> None:
     db.execute(delete(ApiKey).where(ApiKey.user_id == user.id))
 
 
-def do_change_password(db: Session, user: User, request: PasswordChangeRequest) -> None:
+def do_change_password(
+    db: Session, user: User, request: PasswordChangeRequest, *, keep_session: str | None = None
+) -> KeptSession | None:
+    """Set the new password and end the user's other sessions and API key (see the module docstring).
+
+    `keep_session` is the key of the session the request came through, if any; it is returned under
+    its new key, which the caller must hand back as the session cookie.
+    """
     if not security.verify_password(user.password_hash, request.old_password):
         raise ValidationError({"old_password": ["Your old password was entered incorrectly."]})
     if request.new_password1 != request.new_password2:
         raise ValidationError({"new_password2": ["The two password fields didn't match."]})
     user.password_hash = security.hash_password(request.new_password1)
+    return do_end_sign_ins(db, user, keep_session=keep_session)
+
+
+def do_end_sign_ins(db: Session, user: User, *, keep_session: str | None = None) -> KeptSession | None:
+    """End all of the user's sessions and delete the API key; `keep_session` (if it is the user's)
+    lives on under a new key. Personal access tokens are left alone."""
+    kept = db.get(UserSession, keep_session) if keep_session else None
+    expiry = kept.expiry_date if kept is not None and kept.user_id == user.id else None
+    db.execute(delete(UserSession).where(UserSession.user_id == user.id))
+    db.execute(delete(ApiKey).where(ApiKey.user_id == user.id))
+    if expiry is None or expiry <= utcnow():
+        return None
+    renewed = UserSession(key=security.new_session_key(), user_id=user.id, expiry_date=expiry)
+    db.add(renewed)
+    return KeptSession(renewed.key, expiry)
 
 
 def do_purge_expired_sessions(db: Session) -> int:

@@ -17,6 +17,7 @@ from pathlib import Path
 from contour.config import get_settings
 from contour.media import video
 from contour.media.chunks import Quality, encode_frame, zip_chunk
+from contour.media.errors import MediaError
 from contour.processes import pool_worker_started, prepare_pool_owner
 from contour.resources.data.files import chunks_dir, write_atomically
 
@@ -52,16 +53,27 @@ class _InThread:
         return map(fn, *iterables)
 
 
+def _encode_named(path: str, name: str, quality: Quality, image_quality: int) -> tuple[bytes, str]:
+    try:
+        return encode_frame(path, quality, image_quality)
+    except MediaError as error:
+        raise error.naming(name) from None
+
+
 def build_imageset_chunks(
-    task_id: int, paths: Sequence[Path], chunk_size: int, image_quality: int, on_progress: Callable[[float], None]
+    task_id: int, paths: Sequence[Path], chunk_size: int, image_quality: int, on_progress: Callable[[float], None],
+    *, names: Sequence[str] | None = None,
 ) -> None:
+    """Chunks of `paths`; an unreadable frame is named by its entry in `names` (default: its file name)."""
     qualities: tuple[Quality, ...] = ("compressed", "original")
     total = len(paths) * len(qualities)
     done = 0
+    shown = list(names) if names is not None else [p.name for p in paths]
     # Starting worker processes costs ~0.3 s: not worth it for a task of one chunk.
     with _pool() if len(paths) > chunk_size else _InThread() as pool:
         for quality in qualities:
-            encoded = pool.map(encode_frame, [str(p) for p in paths], repeat(quality), repeat(image_quality), chunksize=4)
+            encoded = pool.map(_encode_named, [str(p) for p in paths], shown, repeat(quality), repeat(image_quality),
+                               chunksize=4)
             entries: list[tuple[bytes, str]] = []
             number = 0
             for entry in encoded:

@@ -1,12 +1,15 @@
 """The `create:task` background job: media files in, frames + chunks + segments + jobs out.
 
 Everything is written to the database in one final transaction, after the files are ready;
-a failure or cancellation removes the task's files, so the task is left as it was.
+a failure or cancellation removes the task's files, so the task is left as it was. A file that
+cannot be used is named as the user gave it (its path in the upload or share, or its URL).
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import insert
@@ -15,6 +18,7 @@ from contour.core.segments import effective_overlap, segments_from_file_mapping,
 from contour.db import transaction, utcnow
 from contour.errors import ValidationError
 from contour.media import images, pointclouds, video
+from contour.media.errors import MediaError
 from contour.media.manifest import write_images_manifest
 from contour.resources.data import build
 from contour.resources.data.files import manifest_path, remove_task_files
@@ -49,18 +53,28 @@ def create_task_data(context: RequestContext) -> int:
     layout = plan_frames(gathered.root, gathered.files, request, gathered.from_archive)
     context.progress(0.1, "Media are being analysed")
     if layout.kind == "video":
-        _create_video(context, task_id, request, gathered.root, gathered.storage, layout)
+        _create_video(context, task_id, request, gathered.root, gathered.storage, layout, gathered.given_names)
     else:
-        _create_frames(context, task_id, request, gathered.root, gathered.storage, layout)
+        _create_frames(context, task_id, request, gathered.root, gathered.storage, layout, gathered.given_names)
     return task_id
 
 
+@contextmanager
+def _naming(name: str, given: Mapping[str, str]) -> Iterator[None]:
+    """A media error inside names the file `name` as the user gave it, not as it lies on disk."""
+    try:
+        yield
+    except MediaError as error:
+        raise error.naming(given.get(name, name)) from None
+
+
 def _create_frames(
-    context: RequestContext, task_id: int, request: DataRequest, root: Path, storage: str, layout: FrameLayout
+    context: RequestContext, task_id: int, request: DataRequest, root: Path, storage: str, layout: FrameLayout,
+    given: Mapping[str, str],
 ) -> None:
     if layout.kind == "pointcloud":
-        layout.selected = _convert_kitti(root, layout.selected)
-    sizes = _frame_sizes(context, root, layout)
+        layout.selected = _convert_kitti(root, layout.selected, given)
+    sizes = _frame_sizes(context, root, layout, given)
     width, height = sizes[0]
     chunk_size = request.chunk_size or auto_chunk_size(layout.kind, width, height)
     if not request.use_cache:
@@ -68,6 +82,7 @@ def _create_frames(
         build.build_imageset_chunks(
             task_id, paths, chunk_size, request.image_quality,
             lambda done: context.progress(0.2 + 0.75 * done, "Images are being compressed"),
+            names=[given.get(name, name) for name in layout.selected],
         )
     if layout.kind == "images" and storage == "local":
         write_images_manifest(root, layout.ordered, manifest_path(task_id), checksums=False, related=layout.related)
@@ -80,20 +95,23 @@ def _create_frames(
     _commit(task_id, request, layout, storage, root, chunk_size, len(frames), frames)
 
 
-def _convert_kitti(root: Path, names: list[str]) -> list[str]:
+def _convert_kitti(root: Path, names: list[str], given: Mapping[str, str]) -> list[str]:
     """KITTI velodyne .bin clouds become binary PCD files beside them (clients read PCD)."""
     converted = []
     for name in names:
         if name.lower().endswith(".bin"):
             target = Path(name).with_suffix(".pcd")
-            pointclouds.kitti_bin_to_pcd(root / name, root / target)
+            with _naming(name, given):
+                pointclouds.kitti_bin_to_pcd(root / name, root / target)
             converted.append(str(target))
         else:
             converted.append(name)
     return converted
 
 
-def _frame_sizes(context: RequestContext, root: Path, layout: FrameLayout) -> list[tuple[int, int]]:
+def _frame_sizes(
+    context: RequestContext, root: Path, layout: FrameLayout, given: Mapping[str, str]
+) -> list[tuple[int, int]]:
     known: dict[str, tuple[int, int]] = {}
     if layout.manifest is not None:
         known = layout.manifest.sizes()
@@ -103,30 +121,34 @@ def _frame_sizes(context: RequestContext, root: Path, layout: FrameLayout) -> li
         if name in known:
             sizes.append(known[name])
             continue
-        if layout.kind == "pointcloud":
-            info = pointclouds.probe_pcd(root / name)
-            sizes.append((info.width, info.height))
-        else:
-            image = images.probe_image(root / name)
-            sizes.append((image.width, image.height))
+        with _naming(name, given):
+            if layout.kind == "pointcloud":
+                info = pointclouds.probe_pcd(root / name)
+                sizes.append((info.width, info.height))
+            else:
+                image = images.probe_image(root / name)
+                sizes.append((image.width, image.height))
         if index % 500 == 499:
             context.progress(0.1 + 0.1 * index / total, "Media are being analysed")
     return sizes
 
 
 def _create_video(
-    context: RequestContext, task_id: int, request: DataRequest, root: Path, storage: str, layout: FrameLayout
+    context: RequestContext, task_id: int, request: DataRequest, root: Path, storage: str, layout: FrameLayout,
+    given: Mapping[str, str],
 ) -> None:
     assert layout.video_path is not None
     path = root / layout.video_path
-    info = video.probe_video(path)
+    with _naming(layout.video_path, given):
+        info = video.probe_video(path)
     numbers = list(frame_numbers(info.frame_count, request))
     chunk_size = request.chunk_size or auto_chunk_size("video", info.width, info.height)
     if not request.use_cache:
-        build.build_video_chunks(
-            task_id, path, numbers, chunk_size, request.image_quality, request.use_zip_chunks, info,
-            lambda done: context.progress(0.15 + 0.8 * done, "Video chunks are being built"),
-        )
+        with _naming(layout.video_path, given):
+            build.build_video_chunks(
+                task_id, path, numbers, chunk_size, request.image_quality, request.use_zip_chunks, info,
+                lambda done: context.progress(0.15 + 0.8 * done, "Video chunks are being built"),
+            )
     if storage == "local":
         _write_video_manifest(task_id, layout.video_path, info)
     context.check_cancelled()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from contour.config import get_settings
@@ -22,6 +22,12 @@ class GatheredFiles:
     files: list[str]  # every regular file, relative to root, in the order the user gave them
     storage: str  # "local" or "share"
     from_archive: bool  # some files came out of an archive (order inside is not the user's)
+    # What the user called a file whose path under root is not its name to them (a download: its URL).
+    given_names: dict[str, str] = field(default_factory=dict)
+
+    def given_name(self, name: str) -> str:
+        """How messages name the file at `name`: never by its server path."""
+        return self.given_names.get(name, name)
 
 
 def share_root() -> Path:
@@ -62,6 +68,7 @@ def gather_files(task_id: int, request: DataRequest, progress: Callable[[float, 
     shutil.rmtree(raw, ignore_errors=True)
     raw.mkdir(parents=True)
     settings = get_settings()
+    urls: dict[str, str] = {}  # downloaded file -> the URL it came from
     if request.server_files:
         share_paths = _share_files(request)
         if not request.copy_data and not _needs_copy(share_paths):
@@ -83,6 +90,7 @@ def gather_files(task_id: int, request: DataRequest, progress: Callable[[float, 
             timeout_s=settings.remote_timeout_s,
         )
         given = [str(p.relative_to(raw)) for p in downloaded]
+        urls = dict(zip(given, request.remote_files, strict=True))
     else:
         staging = task_staging(task_id)
         given = staged_in_arrival_order(staging)
@@ -92,7 +100,7 @@ def gather_files(task_id: int, request: DataRequest, progress: Callable[[float, 
     files, from_archive = _unpack_archives(raw, given, progress)
     if not files:
         raise ValidationError("No media files were given.")
-    return GatheredFiles(raw, files, "local", from_archive)
+    return GatheredFiles(raw, files, "local", from_archive, urls)
 
 
 def _unpack_archives(raw: Path, given: list[str], progress: Callable[[float, str], None]) -> tuple[list[str], bool]:

@@ -17,7 +17,8 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from contour.db import transaction, utcnow
-from contour.errors import ContourError
+from contour.errors import ContourError, error_text
+from contour.resources.common.server_paths import hide_server_paths
 from contour.resources.requests import leases
 from contour.resources.requests.models import BackgroundRequest, RequestStatus
 from contour.resources.requests.workers import this_worker
@@ -155,12 +156,13 @@ def clean_up_after(request: BackgroundRequest) -> None:
 
 
 def _failure_message(error: BaseException) -> str:
+    """What the request's owner reads: never a server path, even from a library's error."""
     if isinstance(error, Cancelled):
         return "Cancelled by the user."
     if isinstance(error, ContourError):
-        return error.detail
+        return hide_server_paths(error.detail)
     log.error("background request failed", exc_info=error)
-    return f"Internal error: {type(error).__name__}: {error}"
+    return hide_server_paths(f"Internal error: {type(error).__name__}: {error_text(error)}")
 
 
 def _finish(request: BackgroundRequest, status: RequestStatus, message: str) -> None:

@@ -11,6 +11,7 @@ export type Label = Schemas["LabelRead"];
 export type LabelRequest = Schemas["LabelRequest"];
 export type Organization = Schemas["OrganizationRead"];
 export type BackgroundRequest = Schemas["RequestRead"];
+export type AccessToken = Schemas["AccessTokenRead"];
 
 export interface Page<T> {
   count: number;

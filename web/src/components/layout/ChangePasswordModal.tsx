@@ -1,15 +1,27 @@
 // "Change password": the current password and the new one twice → POST /api/auth/password/change.
+// The server ends the user's other sessions and API key but keeps personal access tokens, so the
+// dialog warns about those that still work.
 import { LockOutlined } from "@ant-design/icons";
-import { App, Form, Input } from "antd";
-import { api, unwrap } from "../../api/client";
+import { useQuery } from "@tanstack/react-query";
+import { Alert, App, Form, Input } from "antd";
+import { api, requestJson, unwrap } from "../../api/client";
+import type { AccessToken, Page } from "../../api/types";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../../pages/auth/accountRules";
 import { FormModal } from "../common/FormModal";
 import { useServerSubmit } from "../common/useServerSubmit";
+import { accessTokenWarning } from "./accessTokenWarning";
 
 interface PasswordChange {
   old_password: string;
   new_password1: string;
   new_password2: string;
+}
+
+// More tokens than anyone keeps; the warning names a few and counts the rest.
+const TOKENS_FETCHED = 100;
+
+async function fetchAccessTokens(): Promise<Page<AccessToken>> {
+  return requestJson<Page<AccessToken>>(`/api/auth/access_tokens?page_size=${TOKENS_FETCHED}&sort=-created_date`);
 }
 
 const SERVER_FIELDS: Record<string, keyof PasswordChange> = {
@@ -22,6 +34,8 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
   const [form] = Form.useForm<PasswordChange>();
   const { message } = App.useApp();
   const { error, submitting, submit, reset } = useServerSubmit(form, SERVER_FIELDS);
+  const tokens = useQuery({ queryKey: ["auth", "access_tokens"], queryFn: fetchAccessTokens, enabled: open });
+  const warning = tokens.data ? accessTokenWarning(tokens.data.results, new Date()) : null;
 
   const close = () => {
     reset();
@@ -30,7 +44,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
 
   const change = async (values: PasswordChange) => {
     if (await submit(() => unwrap(api.POST("/api/auth/password/change", { body: values })))) {
-      message.success("Your password has been changed.");
+      message.success("Your password has been changed. Your other sessions have been signed out.");
       close();
     }
   };
@@ -46,6 +60,17 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
       submitting={submitting}
       error={error}
       onCancel={close}
+      intro={
+        warning && (
+          <Alert
+            type="warning"
+            showIcon
+            title={warning}
+            style={{ marginBottom: 16 }}
+            data-testid="access-token-warning"
+          />
+        )
+      }
     >
       <Form form={form} name="change-password" layout="vertical" requiredMark={false} onFinish={change}>
         <Form.Item
