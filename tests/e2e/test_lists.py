@@ -385,8 +385,12 @@ def test_jobs_page_lists_the_jobs_of_a_task_with_images(page: Page, signed_in: A
 
     # Sorted by ID ascending through the control, then a filter on the frame-2 job's id.
     page.get_by_test_id("sort-control").click()
-    page.get_by_test_id("sort-direction-id").click()
+    direction = page.get_by_test_id("sort-direction-id")
+    expect(direction).to_have_text("Descending")  # the panel shows the applied sort before it is changed
+    direction.click()
+    expect(direction).to_have_text("Ascending")
     page.get_by_test_id("sort-apply").click()
+    expect(page.get_by_test_id("sort-control")).to_contain_text("↑")
     expect(page.get_by_test_id("job-title")).to_have_text([f"Job #{jobs[0]['id']}", f"Job #{jobs[1]['id']}"])
     page.get_by_test_id("filter-button").click()
     rule = page.get_by_test_id("filter-rule").first
