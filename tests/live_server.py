@@ -68,7 +68,7 @@ def server_env(data_dir: Path, extra: Mapping[str, str] | None = None) -> dict[s
     return env
 
 
-def _wait_until_serving(process: subprocess.Popen[bytes], server: LiveServer) -> None:
+def wait_until_serving(process: subprocess.Popen[bytes], server: LiveServer) -> None:
     deadline = time.monotonic() + STARTUP_TIMEOUT_S
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -81,6 +81,18 @@ def _wait_until_serving(process: subprocess.Popen[bytes], server: LiveServer) ->
             pass
         time.sleep(0.1)
     raise RuntimeError(f"contour serve did not answer within {STARTUP_TIMEOUT_S} s:\n{server.log_tail()}")
+
+
+def stop_process(process: subprocess.Popen[bytes], timeout_s: float = 20) -> None:
+    """SIGTERM, then SIGKILL if it is still there after `timeout_s`."""
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=timeout_s)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 @contextmanager
@@ -109,15 +121,10 @@ def serving(
             env=env, stdout=log, stderr=subprocess.STDOUT,
         )  # fmt: skip
     try:
-        _wait_until_serving(process, server)
+        wait_until_serving(process, server)
         yield server
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_process(process, timeout_s=15)
         shutil.rmtree(data_dir, ignore_errors=True)
         if "CONTOUR_DATABASE_URL" in env:
             # The server shared the in-process tests' PostgreSQL database: leave it empty for them.

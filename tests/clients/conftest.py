@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 import requests
 
-from tests.live_server import ROOT, LiveServer, free_port, serving
+from tests.live_server import ROOT, LiveServer, free_port, serving, stop_process
 
 FIFTYONE_VENV = ROOT / ".venv-fiftyone"
 FIFTYONE_PYTHON = FIFTYONE_VENV / "bin" / "python"
@@ -82,12 +82,7 @@ def mongodb(fiftyone_python: Path) -> Iterator[str]:
                 time.sleep(0.1)
         yield f"mongodb://127.0.0.1:{port}"
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_process(process)
         shutil.rmtree(data_dir, ignore_errors=True)
 
 

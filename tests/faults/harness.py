@@ -10,15 +10,11 @@ import os
 import signal
 import subprocess
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.live_server import CONTOUR, free_port, server_env
-
-STARTUP_TIMEOUT_S = 60
+from tests.live_server import CONTOUR, LiveServer, free_port, server_env, stop_process, wait_until_serving
 
 
 def descendants(pid: int) -> set[int]:
@@ -94,27 +90,11 @@ class Server:
     url: str
 
     def wait_until_serving(self, installation: Installation) -> None:
-        deadline = time.monotonic() + STARTUP_TIMEOUT_S
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"contour serve exited with {self.process.returncode}:\n{installation.log_tail()}")
-            try:
-                with urllib.request.urlopen(f"{self.url}/api/server/about", timeout=2) as response:
-                    if response.status == 200:
-                        return
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                pass
-            time.sleep(0.1)
-        raise RuntimeError(f"contour serve did not answer in time:\n{installation.log_tail()}")
+        log = installation.logs[-1]
+        wait_until_serving(self.process, LiveServer(self.url, installation.data_dir, log))
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_process(self.process)
 
 
 def kill(process: subprocess.Popen[bytes]) -> set[int]:
