@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -187,6 +188,42 @@ def _schema_of(field_type: FieldType) -> dict[str, Any]:
     return {"type": str(field_type)}
 
 
+# Per field type: a value that works, then values of the wrong type that are refused with 400.
+_FILTER_SAMPLES: dict[FieldType, tuple[object, tuple[object, ...]]] = {
+    FieldType.INTEGER: (1, ("abc", True, 1.5)),
+    FieldType.STRING: ("a", (5, True)),
+    FieldType.DATETIME: ("2024-01-01T00:00:00Z", ("soon", 5)),
+    FieldType.BOOLEAN: (True, (1,)),
+}
+
+
+def filter_examples(types: Mapping[str, FieldType]) -> dict[str, dict[str, str]]:
+    """OpenAPI `examples` of `filter`: for the first field of each type, a filter that works and
+    wrong-typed ones (comparison, between, in-list and substring forms), each refused with 400.
+
+    Every schemathesis run sends a parameter's examples, so the fuzz test (tests/api/test_api_fuzz.py)
+    puts wrong-typed values through each list, on the database it runs on.
+    """
+    examples: dict[str, dict[str, str]] = {}
+    for field_type in dict.fromkeys(types.values()):
+        name = next(name for name, kind in types.items() if kind is field_type)
+        var = {"var": name}
+        good, (wrong, *more_wrong) = _FILTER_SAMPLES[field_type]
+        examples[f"{name}_equals"] = {"summary": f"{name} ({field_type}) equals a value", "value": json.dumps({"==": [var, good]})}
+        refused: dict[str, object] = {
+            "compare": {"<": [var, wrong]},
+            "between": {"<=": [wrong, var, good]},
+            "in_list": {"in": [var, [good, wrong]]},
+        }
+        refused.update({f"not_equal_{index}": {"!=": [var, value]} for index, value in enumerate(more_wrong, start=2)})
+        if field_type is not FieldType.STRING:
+            refused["substring"] = {"in": ["1", var]}
+        for form, rule in refused.items():
+            summary = f"Refused (400): {name} is {field_type.with_article} field"
+            examples[f"{name}_wrong_type_{form}"] = {"summary": summary, "value": json.dumps(rule)}
+    return examples
+
+
 def list_parameters(spec: ListSpec, extra: Mapping[str, str] = {}) -> dict[str, Any]:  # noqa: B006 (read only)
     """`openapi_extra` declaring the list protocol's query parameters, so generated clients type them.
 
@@ -201,7 +238,8 @@ def list_parameters(spec: ListSpec, extra: Mapping[str, str] = {}) -> dict[str, 
         {"name": "search", "in": "query", "required": False, "schema": {"type": "string"}},
         {"name": "filter", "in": "query", "required": False, "schema": {"type": "string"},
          "description": "JSON Logic over: " + ", ".join(f"{name} ({kind})" for name, kind in types.items())
-                        + ". A value must have its field's type."},
+                        + ". A value must have its field's type.",
+         "examples": filter_examples(types)},
         {"name": "org", "in": "query", "required": False, "schema": {"type": "string"}},
         {"name": "org_id", "in": "query", "required": False, "schema": {"type": "integer"}},
     ]  # fmt: skip
