@@ -6,9 +6,13 @@ import json
 import math
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Literal, TypeAlias, cast
 
+# What the parser reads from JSON; checking a filter against its fields' types
+# (contour.core.filter_types) may turn a date field's text into a datetime.
 Scalar: TypeAlias = str | int | float | bool | None
+Value: TypeAlias = Scalar | datetime
 CompareOp: TypeAlias = Literal["==", "!=", "<", "<=", ">", ">="]
 
 MAX_DEPTH = 20
@@ -54,7 +58,7 @@ class Compare:
 
     field: str
     op: CompareOp
-    value: Scalar
+    value: Value
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,15 +66,15 @@ class Between:
     """`low <= field <= high` when inclusive, else `low < field < high`."""
 
     field: str
-    low: Scalar
-    high: Scalar
+    low: Value
+    high: Value
     inclusive: bool
 
 
 @dataclass(frozen=True, slots=True)
 class InList:
     field: str
-    values: tuple[Scalar, ...]
+    values: tuple[Value, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,7 +291,7 @@ def evaluate(node: FilterNode, record: Mapping[str, object]) -> bool:
     return isinstance(actual, str) and node.substring.lower() in actual.lower()
 
 
-def _equal(actual: object, value: Scalar) -> bool:
+def _equal(actual: object, value: Value) -> bool:
     if actual is None or value is None:
         return actual is None and value is None
     return actual == value
@@ -296,11 +300,12 @@ def _equal(actual: object, value: Scalar) -> bool:
 def _ordered(left: object, op: CompareOp, right: object) -> bool:
     if left is None or right is None:
         return False
-    # Both sides come from JSON-like data, so only these types are comparable among themselves.
+    # Both sides come from JSON-like data (dates parsed), so only these types are comparable among themselves.
     numbers = (int, float)
     if not (
         (isinstance(left, numbers) and isinstance(right, numbers))
         or (isinstance(left, str) and isinstance(right, str))
+        or (isinstance(left, datetime) and isinstance(right, datetime))
     ):
         return False
     a = cast(float, left)

@@ -158,6 +158,55 @@ def test_a_custom_filename_is_used_for_the_download(world: World) -> None:
     assert 'filename="my export.zip"' in disposition
 
 
+PLAIN_DISPOSITION = re.compile(r'attachment; filename="[A-Za-z0-9_\-. ]{1,251}\.zip"')
+
+
+@pytest.mark.parametrize(("filename", "size"), [("a" * 256, 256), ("a" * 5000, 5000), ("é" * 128, 256)])
+@pytest.mark.parametrize("kind", ["tasks", "jobs", "projects"])
+def test_an_export_filename_over_255_bytes_is_refused_naming_the_limit(
+    world: World, kind: str, filename: str, size: int
+) -> None:
+    if kind == "jobs":
+        job = world.user.get("/api/jobs", params={"task_id": world.task["id"]}).json()["results"][0]
+        url = f"/api/jobs/{job['id']}"
+    elif kind == "projects":
+        url = f"/api/projects/{world.factory.project(world.user)['id']}"
+    else:
+        url = world.url
+    response = world.user.post(f"{url}/dataset/export", params={"format": "COCO 1.0", "filename": filename})
+    assert response.status_code == 400, response.text
+    assert response.json() == {"filename": [f"Ensure this file name has at most 255 bytes in UTF-8 (it has {size})."]}
+    exports = world.user.get("/api/requests", params={"action": "export"}).json()
+    assert exports["count"] == 0
+
+
+def test_an_export_filename_of_255_bytes_downloads_under_a_name_of_255(world: World) -> None:
+    _, _, disposition = world.export("COCO 1.0", filename="a" * 255)
+    assert disposition == f'attachment; filename="{"a" * 251}.zip"'
+
+
+def test_the_download_header_stays_plain_whatever_the_filename_holds(world: World) -> None:
+    _, _, disposition = world.export("COCO 1.0", filename='re"port\r\nSet-Cookie: x=1;\\..\\é/../"q".zip')
+    assert disposition == 'attachment; filename="_q_.zip"'
+    _, _, disposition = world.export("COCO 1.0", filename='a"b;c\\d é.zip')
+    assert PLAIN_DISPOSITION.fullmatch(disposition) and disposition == 'attachment; filename="a_b_c_d _.zip"'
+
+
+def test_a_stored_download_name_of_any_length_is_bounded_in_the_header(world: World) -> None:
+    """Exports requested before the limit kept their `filename`, however long; the header is bounded anyway."""
+    from contour.db import transaction
+    from contour.resources.requests.models import BackgroundRequest
+
+    request, _, _ = world.export("COCO 1.0")
+    with transaction() as db:
+        row = db.get(BackgroundRequest, request["id"])
+        assert row is not None
+        row.params = {**row.params, "download_name": 'x"\r\n' * 2000 + ".zip"}
+    parts = urlsplit(request["result_url"])
+    disposition = world.user.get(f"{parts.path}?{parts.query}").headers["content-disposition"]
+    assert PLAIN_DISPOSITION.fullmatch(disposition) and len(disposition) == len('attachment; filename=""') + 255
+
+
 def test_import_replaces_the_annotations_with_the_exported_ones(world: World) -> None:
     world.put(world.sample(tracks=False))
     before = world.annotations()

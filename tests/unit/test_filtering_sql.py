@@ -9,9 +9,12 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
 
+from contour.core.filter_types import FieldType
 from contour.core.filters import Compare, evaluate, parse_filter
+from contour.db import UTCDateTime
 from contour.errors import ValidationError
-from contour.resources.common.filtering import build_filter, compile_filter
+from contour.resources.common.filtering import build_filter, compile_filter, field_type_of
+from contour.resources.common.listing import ListSpec
 
 ROWS: list[dict[str, Any]] = [
     {"id": 1, "size": 1, "name": "Alpha", "status": "new"},
@@ -165,3 +168,40 @@ def test_substring_search_compiles_to_ilike_on_postgresql() -> None:
     assert where is not None
     sql = str(where.compile(dialect=postgresql.dialect()))
     assert "ILIKE" in sql and "ESCAPE" in sql
+
+
+def test_build_filter_refuses_a_wrong_typed_value_before_building_sql() -> None:
+    with pytest.raises(ValidationError) as caught:
+        build_filter('{"<": [{"var": "size"}, "abc"]}', COLUMNS)
+    assert caught.value.fields == {"filter": ["filter: 'size' is an integer field; \"abc\" is not an integer"]}
+
+
+def test_build_filter_converts_digits_as_text_for_an_integer_field() -> None:
+    assert selected_raw('{"in": [{"var": "size"}, ["5", 10]]}') == {2, 4}
+
+
+def selected_raw(raw: str) -> set[int]:
+    where = build_filter(raw, COLUMNS)
+    assert where is not None
+    with engine.connect() as conn:
+        return set(conn.scalars(sa.select(items.c.id).where(where)))
+
+
+@pytest.mark.parametrize(
+    ("column_type", "expected"),
+    [(sa.Integer(), FieldType.INTEGER), (sa.String(16), FieldType.STRING), (sa.Text(), FieldType.STRING),
+     (sa.Boolean(), FieldType.BOOLEAN), (UTCDateTime(), FieldType.DATETIME)],
+)  # fmt: skip
+def test_a_columns_filter_type_comes_from_its_sql_type(column_type: sa.types.TypeEngine[Any], expected: FieldType) -> None:
+    assert field_type_of(sa.column("c", column_type)) is expected
+
+
+@pytest.mark.parametrize("column_type", [sa.Float(), sa.JSON(), sa.BigInteger(), sa.SmallInteger(), sa.DateTime()])
+def test_a_column_of_a_type_filters_do_not_know_is_refused(column_type: sa.types.TypeEngine[Any]) -> None:
+    with pytest.raises(TypeError, match="has no filter type"):
+        field_type_of(sa.column("c", column_type))
+
+
+def test_a_list_spec_with_an_untyped_field_fails_when_it_is_declared() -> None:
+    with pytest.raises(TypeError, match="has no filter type"):
+        ListSpec(fields={"id": items.c.id, "score": sa.column("score", sa.Float())})

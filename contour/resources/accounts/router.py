@@ -95,24 +95,30 @@ def change_password(body: PasswordChangeRequest, db: DB, principal: CurrentPrinc
 # --- personal access tokens -------------------------------------------------------------
 
 
-@router.get("/api/auth/access_tokens", responses=documented(Page[AccessTokenRead], 200))
+ACCESS_TOKEN_LIST = ListSpec(
+    fields={
+        "id": AccessToken.id,
+        "name": AccessToken.name,
+        "created_date": AccessToken.created_date,
+        "updated_date": AccessToken.updated_date,
+        "expiry_date": AccessToken.expiry_date,
+        "last_used_date": AccessToken.last_used_date,
+        "read_only": AccessToken.read_only,
+    },
+    search=[AccessToken.name],
+)
+
+
+@router.get(
+    "/api/auth/access_tokens",
+    responses=documented(Page[AccessTokenRead], 200),
+    openapi_extra=list_parameters(ACCESS_TOKEN_LIST),
+)
 def list_access_tokens(request: Request, db: DB, principal: CurrentPrincipal, base: BaseURL) -> Response:
     user = principal.user
-    spec = ListSpec(
-        fields={
-            "id": AccessToken.id,
-            "name": AccessToken.name,
-            "created_date": AccessToken.created_date,
-            "updated_date": AccessToken.updated_date,
-            "expiry_date": AccessToken.expiry_date,
-            "last_used_date": AccessToken.last_used_date,
-            "read_only": AccessToken.read_only,
-        },
-        search=[AccessToken.name],
-    )
     stmt = select(AccessToken).where(AccessToken.owner_id == user.id)
     return JSONResponse(
-        paginate(db, request.url, stmt, spec, lambda rows: [serialize_access_token(t, user, base) for t in rows])
+        paginate(db, request.url, stmt, ACCESS_TOKEN_LIST, lambda rows: [serialize_access_token(t, user, base) for t in rows])
     )
 
 

@@ -1,14 +1,13 @@
-"""Compile a parsed `filter` query parameter into a SQLAlchemy WHERE clause."""
+"""Compile a parsed `filter` query parameter into a SQLAlchemy WHERE clause, its values checked first."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
-from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, ColumnElement, and_, false, func, not_, or_
+from sqlalchemy import BigInteger, Boolean, ColumnElement, Integer, SmallInteger, String, and_, false, func, not_, or_
 
+from contour.core.filter_types import FieldType, check_filter_types
 from contour.core.filters import (
     And,
     Between,
@@ -27,22 +26,48 @@ from contour.errors import ValidationError
 _LIKE_ESCAPE = "\\"
 
 
+def field_type_of(column: ColumnElement[Any]) -> FieldType:
+    """The filter type of a column, from its SQL type; TypeError for a type filters do not know yet.
+
+    The SQL type is the declaration: it is what the database compares, so it cannot drift from it.
+    """
+    column_type = column.type
+    if isinstance(column_type, Boolean):
+        return FieldType.BOOLEAN
+    # Other widths would need other bounds (PostgreSQL refuses a bound value beyond its column's).
+    if isinstance(column_type, Integer) and not isinstance(column_type, (BigInteger, SmallInteger)):
+        return FieldType.INTEGER
+    if isinstance(column_type, UTCDateTime):
+        return FieldType.DATETIME
+    if isinstance(column_type, String):
+        return FieldType.STRING
+    raise TypeError(f"a filter field of SQL type {column_type!r} has no filter type; add one to FieldType")
+
+
+def field_types(columns: Mapping[str, ColumnElement[Any]]) -> dict[str, FieldType]:
+    return {name: field_type_of(column) for name, column in columns.items()}
+
+
 def build_filter(raw: str | None, columns: Mapping[str, ColumnElement[Any]]) -> ColumnElement[bool] | None:
-    """Parse `raw` against the fields in `columns`; None when there is no filter.
+    """Parse `raw` against the fields in `columns` and check its values' types; None when there is no filter.
 
     Raises ValidationError shaped `{"filter": [message]}` for a bad filter.
     """
     try:
         node = parse_optional_filter(raw, columns.keys())
+        if node is None:
+            return None
+        node = check_filter_types(node, field_types(columns))
     except FilterError as exc:
         raise ValidationError({"filter": [str(exc)]}) from None
-    if node is None:
-        return None
     return compile_filter(node, columns)
 
 
 def compile_filter(node: FilterNode, columns: Mapping[str, ColumnElement[Any]]) -> ColumnElement[bool]:
     """The boolean expression matching exactly the rows `contour.core.filters.evaluate` accepts.
+
+    `node` must have passed `check_filter_types` against the same columns: an unchecked value
+    may fail on PostgreSQL (`integer < varchar`) and a date field needs datetimes.
 
     SQL's NULL is three-valued while `evaluate` is two-valued. Outside a negation an unknown
     result filters a row out just like false does, so only `!` needs care: it coalesces
@@ -56,8 +81,6 @@ def compile_filter(node: FilterNode, columns: Mapping[str, ColumnElement[Any]]) 
         inner = compile_filter(node.child, columns)
         return not_(func.coalesce(inner, false(), type_=Boolean))
     column = _column(columns, node.field)
-    if isinstance(column.type, UTCDateTime):
-        node = _with_dates(node)
     if isinstance(node, Compare):
         return _compare(column, node)
     if isinstance(node, Between):
@@ -77,36 +100,6 @@ def _column(columns: Mapping[str, ColumnElement[Any]], field: str) -> ColumnElem
     except KeyError:
         # Parsing checks fields, so this means the caller parsed against different columns.
         raise KeyError(f"filter field {field!r} has no column to compile to") from None
-
-
-def parse_date_value(raw: str) -> datetime:
-    """An ISO 8601 date or datetime as aware UTC (naive means UTC); ValueError for anything else."""
-    moment = datetime.fromisoformat(raw.replace("Z", "+00:00"))
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-def _date(field: str, value: object) -> object:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        try:
-            return parse_date_value(value)
-        except ValueError:
-            pass
-    raise ValidationError({"filter": [f"{field!r} is a date: {value!r} is not an ISO 8601 date."]})
-
-
-def _with_dates(node: FilterNode) -> Any:
-    """The node with its values as datetimes, so date columns compare as dates on every backend."""
-    if isinstance(node, Compare):
-        return replace(node, value=_date(node.field, node.value))
-    if isinstance(node, Between):
-        return replace(node, low=_date(node.field, node.low), high=_date(node.field, node.high))
-    if isinstance(node, InList):
-        return replace(node, values=tuple(_date(node.field, v) for v in node.values))
-    if isinstance(node, Contains):
-        raise ValidationError({"filter": [f"{node.field!r} is a date: it cannot be searched for text."]})
-    return node
 
 
 def _compare(column: ColumnElement[Any], node: Compare) -> ColumnElement[bool]:

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 from urllib.parse import parse_qsl
 
-from sqlalchemy import Boolean, ColumnElement, Integer, Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session
 from starlette.datastructures import URL
 
 from contour.config import get_settings
-from contour.db import UTCDateTime
+from contour.core.filter_types import FieldType, parse_date_value
 from contour.errors import NotFound, ValidationError
-from contour.resources.common.filtering import build_filter, parse_date_value
+from contour.resources.common.filtering import build_filter, field_type_of, field_types
 from contour.resources.common.types import MAX_DB_INT
 
 T = TypeVar("T")
@@ -25,7 +26,11 @@ RESERVED_PARAMS = frozenset({"page", "page_size", "sort", "search", "filter", "o
 
 @dataclass(frozen=True)
 class ListSpec:
-    """What a list endpoint lets callers filter, sort and search on."""
+    """What a list endpoint lets callers filter, sort and search on.
+
+    Each field's filter type comes from its column's SQL type (`field_type_of`); a column of a
+    type filters do not know fails here, when the router module is imported, not in a request.
+    """
 
     fields: Mapping[str, ColumnElement[Any]]
     search: Sequence[ColumnElement[Any]] = ()
@@ -34,6 +39,14 @@ class ListSpec:
     id_column: ColumnElement[Any] | None = None
     default_sort: str = "-id"
     extra_simple: Mapping[str, ColumnElement[Any]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        field_types(self.fields)
+        field_types(self.simple_filters)
+
+    @property
+    def filter_types(self) -> dict[str, FieldType]:
+        return field_types(self.fields)
 
     @property
     def simple_filters(self) -> Mapping[str, ColumnElement[Any]]:
@@ -54,16 +67,16 @@ def parse_bool(value: str) -> bool:
 def _coerce(column: ColumnElement[Any], name: str, raw: str) -> object:
     if raw.lower() in ("null", "none") and getattr(column, "nullable", True):
         return None
-    column_type = column.type
+    field_type = field_type_of(column)
     try:
-        if isinstance(column_type, Boolean):
+        if field_type is FieldType.BOOLEAN:
             return parse_bool(raw)
-        if isinstance(column_type, Integer):
+        if field_type is FieldType.INTEGER:
             value = int(raw)
             if abs(value) > MAX_DB_INT:
                 raise ValueError(raw)
             return value
-        if isinstance(column_type, UTCDateTime):
+        if field_type is FieldType.DATETIME:
             return parse_date_value(raw)
     except ValueError as exc:
         raise ValidationError({name: [f"'{raw}' is not a valid value for {name}."]}) from exc
@@ -169,14 +182,46 @@ def paginate(
     return {"count": count, "next": next_url, "previous": previous_url, "results": serialize(rows)}
 
 
-def _schema_of(column: ColumnElement[Any]) -> dict[str, Any]:
-    if isinstance(column.type, Boolean):
-        return {"type": "boolean"}
-    if isinstance(column.type, Integer):
-        return {"type": "integer"}
-    if isinstance(column.type, UTCDateTime):
+def _schema_of(field_type: FieldType) -> dict[str, Any]:
+    if field_type is FieldType.DATETIME:
         return {"type": "string", "format": "date-time"}
-    return {"type": "string"}
+    return {"type": str(field_type)}
+
+
+# Per field type: a value that works, then values of the wrong type that are refused with 400.
+_FILTER_SAMPLES: dict[FieldType, tuple[object, tuple[object, ...]]] = {
+    FieldType.INTEGER: (1, ("abc", True, 1.5)),
+    FieldType.STRING: ("a", (5, True)),
+    FieldType.DATETIME: ("2024-01-01T00:00:00Z", ("soon", 5)),
+    FieldType.BOOLEAN: (True, (1,)),
+}
+
+
+def filter_examples(types: Mapping[str, FieldType]) -> dict[str, dict[str, str]]:
+    """OpenAPI `examples` of `filter`: for the first field of each type, a filter that works and
+    wrong-typed ones (comparison, between, in-list and substring forms), each refused with 400.
+
+    Every schemathesis run sends a parameter's examples, so the fuzz test (tests/api/test_api_fuzz.py)
+    puts wrong-typed values through each list, on the database it runs on.
+    """
+    examples: dict[str, dict[str, str]] = {}
+    for field_type in dict.fromkeys(types.values()):
+        name = next(name for name, kind in types.items() if kind is field_type)
+        var = {"var": name}
+        good, (wrong, *more_wrong) = _FILTER_SAMPLES[field_type]
+        examples[f"{name}_equals"] = {"summary": f"{name} ({field_type}) equals a value", "value": json.dumps({"==": [var, good]})}
+        refused: dict[str, object] = {
+            "compare": {"<": [var, wrong]},
+            "between": {"<=": [wrong, var, good]},
+            "in_list": {"in": [var, [good, wrong]]},
+        }
+        refused.update({f"not_equal_{index}": {"!=": [var, value]} for index, value in enumerate(more_wrong, start=2)})
+        if field_type is not FieldType.STRING:
+            refused["substring"] = {"in": ["1", var]}
+        for form, rule in refused.items():
+            summary = f"Refused (400): {name} is {field_type.with_article} field"
+            examples[f"{name}_wrong_type_{form}"] = {"summary": summary, "value": json.dumps(rule)}
+    return examples
 
 
 def list_parameters(spec: ListSpec, extra: Mapping[str, str] = {}) -> dict[str, Any]:  # noqa: B006 (read only)
@@ -184,6 +229,7 @@ def list_parameters(spec: ListSpec, extra: Mapping[str, str] = {}) -> dict[str, 
 
     `extra` names parameters the endpoint reads itself (e.g. `task_id` of /api/labels) -> schema type.
     """
+    types = spec.filter_types
     parameters: list[dict[str, Any]] = [
         {"name": "page", "in": "query", "required": False, "schema": {"type": "integer"}},
         {"name": "page_size", "in": "query", "required": False, "schema": {"type": "integer"}},
@@ -191,14 +237,16 @@ def list_parameters(spec: ListSpec, extra: Mapping[str, str] = {}) -> dict[str, 
          "description": "Comma-separated fields, '-' for descending: " + ", ".join(spec.fields)},
         {"name": "search", "in": "query", "required": False, "schema": {"type": "string"}},
         {"name": "filter", "in": "query", "required": False, "schema": {"type": "string"},
-         "description": "JSON Logic over: " + ", ".join(spec.fields)},
+         "description": "JSON Logic over: " + ", ".join(f"{name} ({kind})" for name, kind in types.items())
+                        + ". A value must have its field's type.",
+         "examples": filter_examples(types)},
         {"name": "org", "in": "query", "required": False, "schema": {"type": "string"}},
         {"name": "org_id", "in": "query", "required": False, "schema": {"type": "integer"}},
     ]  # fmt: skip
     declared = {p["name"] for p in parameters}
     for name, column in spec.simple_filters.items():
         if name not in declared:
-            parameters.append({"name": name, "in": "query", "required": False, "schema": _schema_of(column)})
+            parameters.append({"name": name, "in": "query", "required": False, "schema": _schema_of(field_type_of(column))})
             declared.add(name)
     for name, kind in extra.items():
         if name not in declared:

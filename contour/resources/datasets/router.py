@@ -27,6 +27,7 @@ from contour.resources.datasets import (
     import_jobs,  # noqa: F401 - registers the import handlers
     service,
 )
+from contour.resources.datasets.naming import attachment_header
 from contour.resources.jobs import access as job_access
 from contour.resources.projects import access as project_access
 from contour.resources.tasks import access as task_access
@@ -77,9 +78,7 @@ def _download(kind: str, object_id: int, db: DB, actor: Actor, rq_id: str | None
         raise ValidationError({"rq_id": ["Give the rq_id of a finished export."]})
     obj = LOADERS[kind](db, actor, object_id, "view")
     path, name = service.access_export_result(db, actor, rq_id, obj)
-    # cvat-sdk reads only a plain `filename="…"` parameter; the name is already reduced to [A-Za-z0-9_-. ].
-    return FileResponse(path, media_type="application/zip",
-                        headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return FileResponse(path, media_type="application/zip", headers={"Content-Disposition": attachment_header(name)})
 
 
 @router.post("/api/tasks/{task_id}/dataset/export", status_code=202)

@@ -8,23 +8,21 @@ file under `<data dir>/imports/` first, so that any worker can find it, and dele
 from __future__ import annotations
 
 import hashlib
-import re
 import shutil
 import uuid
-from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy.orm import Session
 
 from contour.config import get_settings
-from contour.db import get_sessionmaker, transaction, utcnow
+from contour.db import get_sessionmaker, transaction
 from contour.errors import NotFound, ValidationError
 from contour.formats.archive import ZipArchiveWriter
 from contour.formats.registry import ExportOptions, RegisteredFormat, find_exporter, find_importer
 from contour.resources.common.actor import Actor
 from contour.resources.common.gcpause import gc_paused
 from contour.resources.datasets import source as sources
+from contour.resources.datasets.naming import check_export_filename, download_name
 from contour.resources.jobs.models import Job
 from contour.resources.projects.models import Project
 from contour.resources.requests.models import BackgroundRequest, RequestStatus
@@ -88,6 +86,7 @@ def check_import_format(name: str | None, obj: Target) -> RegisteredFormat:
 def do_start_export(db: Session, actor: Actor, obj: Target, format_name: str | None, save_images: bool,
                     filename: str | None) -> BackgroundRequest:
     entry = check_export_format(format_name, obj)
+    check_export_filename(filename)
     kind = target_kind(obj)
     subresource = "dataset" if save_images else "annotations"
     request_id = request_id_for("export", kind, obj.id, subresource, format=entry.spec.display_name, user_id=str(actor.id))
@@ -194,23 +193,6 @@ def export_dataset(context: RequestContext) -> None:
 @register_handler("export:annotations", cleanup=remove_export_files)
 def export_annotations(context: RequestContext) -> None:
     run_export(context)
-
-
-_UNSAFE = re.compile(r"[^A-Za-z0-9_\-. ]+")
-
-
-def download_name(kind: str, obj: Target, params: dict[str, Any], now: datetime | None = None) -> str:
-    """CVAT's naming, `<kind>_<name>_<dataset|annotations>_<timestamp>_<format>.zip`, lower-cased and
-    reduced to the characters cvat-sdk accepts; a `filename` the user gave wins."""
-    given = params.get("filename")
-    if given:
-        cleaned = _UNSAFE.sub("_", Path(str(given)).name).strip(" .") or "export"
-        return cleaned if cleaned.lower().endswith(".zip") else cleaned + ".zip"
-    name = obj.task.name if isinstance(obj, Job) else obj.name
-    what = "dataset" if params.get("save_images") else "annotations"
-    stamp = (now or utcnow()).strftime("%Y_%m_%d_%H_%M_%S")
-    label = _UNSAFE.sub("_", f"{kind}_{name}_{what}_{stamp}_{params['format']}").lower().strip(" ._")
-    return f"{label[:240]}.zip"
 
 
 def access_export_result(db: Session, actor: Actor, request_id: str, obj: Target) -> tuple[Path, str]:
