@@ -42,6 +42,17 @@ class Settings(BaseSettings):
     remote_max_file_bytes: int = Field(default=10 * 2**30, description="Largest single remote file")
     remote_max_total_bytes: int = Field(default=20 * 2**30, description="Largest total of one task's remote files")
     remote_timeout_s: float = Field(default=30.0, description="Limit on each network operation of a download")
+    # A server that trickles bytes never lets remote_timeout_s expire: these bound the time of a task's downloads.
+    remote_total_timeout_s: float = Field(default=3600.0, gt=0, description="Limit on all of one task's downloads")
+    remote_min_bytes_per_s: float = Field(
+        default=10240.0, ge=0, description="Slowest average of a file's transfer over each rate window (0: none)"
+    )
+    remote_rate_window_s: float = Field(
+        default=30.0, gt=0, description="Window of the minimum rate; a file that arrives within the first is not judged"
+    )
+    remote_download_threads: int = Field(
+        default=8, ge=1, description="Tasks a process downloads files for at once, in threads besides the queue's workers"
+    )
     # Archive extraction limits; the ratio guards against zip bombs.
     archive_max_ratio: int = 100
     archive_max_total_bytes: int = 20 * 2**30

@@ -1,10 +1,12 @@
-"""Downloads of a task's `remote_files` over HTTP(S), guarded against SSRF and oversized bodies.
+"""Downloads of a task's `remote_files` over HTTP(S), guarded against SSRF, oversized bodies and slow servers.
 
 Each hop's host is resolved once and every address vetted; the connection then goes to a vetted
 address while Host, SNI and certificate checks still use the host name, so a DNS answer that changes
 between check and connect (rebinding) cannot reach a private address. Redirects are followed by hand
 so each hop is vetted again. Limits count the bytes actually received, whatever Content-Length says.
-`timeout_s` bounds each network operation (connect, every read), as in requests.
+
+Time is bounded by DownloadClock (contour.media.download_clock): per network operation, for the whole call,
+and by a minimum rate, whose checks run even while a server sends nothing.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from pathlib import Path
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from contour.errors import ValidationError
+from contour.media.download_clock import DownloadClock, TooSlow, paced_response
 
 _CHUNK_BYTES = 1 << 20
 _MAX_REDIRECTS = 5
@@ -48,21 +51,28 @@ def download_files(
     max_file_bytes: int,
     max_total_bytes: int,
     timeout_s: float,
+    total_timeout_s: float | None = None,
+    min_bytes_per_s: float = 0.0,
+    rate_window_s: float = 30.0,
     on_progress: Callable[[int, int], None] | None = None,
+    on_transfer: Callable[[int], None] | None = None,
 ) -> list[Path]:
     """Download every URL into `destination` and return the files, in URL order.
 
-    `on_progress(done, total)` is called after each file with counts of URLs. Raises ValidationError
-    (field `remote_files`) naming the URL on any failure, after removing every file this call wrote.
+    `on_progress(done, total)` is called after each file with counts of URLs; `on_transfer(received)` about
+    once a second while a file is awaited or arriving, with the bytes of file bodies received so far; either
+    may raise to stop the call. Raises ValidationError (field `remote_files`) naming the URL on any failure,
+    after removing every file this call wrote.
     """
     destination.mkdir(parents=True, exist_ok=True)
     files: list[Path] = []
     limits = _Limits(max_file_bytes, max_total_bytes)
+    clock = DownloadClock(timeout_s, total_timeout_s, min_bytes_per_s, rate_window_s, on_transfer)
     try:
         for number, url in enumerate(urls, start=1):
             try:
-                files.append(_download(url, number, destination, limits, allow_private, timeout_s))
-            except _Refused as reason:
+                files.append(_download(url, number, destination, limits, allow_private, clock))
+            except (_Refused, TooSlow) as reason:
                 raise ValidationError(f"Cannot download '{url}': {reason}", field=_FIELD) from reason
             if on_progress is not None:
                 on_progress(number, len(urls))
@@ -169,9 +179,10 @@ def _connect_any(addresses: Sequence[str], port: int, timeout: float | None) -> 
 class _PinnedHTTPConnection(http.client.HTTPConnection):
     """An HTTP connection to already vetted addresses; Host still names the original host."""
 
-    def __init__(self, host: str, port: int, addresses: Sequence[str], timeout: float) -> None:
-        super().__init__(host, port, timeout=timeout)
+    def __init__(self, host: str, port: int, addresses: Sequence[str], clock: DownloadClock) -> None:
+        super().__init__(host, port, timeout=clock.operation_timeout())
         self._addresses = addresses
+        self.response_class = paced_response(clock)
 
     def connect(self) -> None:
         self.sock = _connect_any(self._addresses, self.port, self.timeout)
@@ -180,10 +191,11 @@ class _PinnedHTTPConnection(http.client.HTTPConnection):
 class _PinnedHTTPSConnection(http.client.HTTPSConnection):
     """An HTTPS connection to already vetted addresses; SNI and the certificate check use the host name."""
 
-    def __init__(self, host: str, port: int, addresses: Sequence[str], timeout: float) -> None:
+    def __init__(self, host: str, port: int, addresses: Sequence[str], clock: DownloadClock) -> None:
         self._tls = ssl.create_default_context()
-        super().__init__(host, port, timeout=timeout, context=self._tls)
+        super().__init__(host, port, timeout=clock.operation_timeout(), context=self._tls)
         self._addresses = addresses
+        self.response_class = paced_response(clock)
 
     def connect(self) -> None:
         sock = _connect_any(self._addresses, self.port, self.timeout)
@@ -194,35 +206,40 @@ class _PinnedHTTPSConnection(http.client.HTTPSConnection):
             raise
 
 
-def _network_error(error: Exception, timeout_s: float) -> _Refused:
+def _network_error(error: Exception, clock: DownloadClock) -> _Refused | TooSlow:
     if isinstance(error, TimeoutError):
-        return _Refused(f"the server did not answer within {timeout_s:g} s.")
+        return clock.timed_out()
     if isinstance(error, ssl.SSLError):
         return _Refused(f"the TLS connection failed ({error}).")
     return _Refused(f"the connection failed ({error or type(error).__name__}).")
 
 
-def _send(connection: http.client.HTTPConnection, target: _Target, timeout_s: float) -> http.client.HTTPResponse:
+def _send(connection: http.client.HTTPConnection, target: _Target, clock: DownloadClock) -> http.client.HTTPResponse:
     try:
         connection.request("GET", target.path, headers={"User-Agent": _USER_AGENT, "Accept": "*/*"})
         return connection.getresponse()
     except (OSError, http.client.HTTPException, ValueError) as error:
         connection.close()
-        raise _network_error(error, timeout_s) from error
+        raise _network_error(error, clock) from error
+    except BaseException:
+        connection.close()  # a limit, or a stop from on_transfer, while the headers were awaited
+        raise
 
 
 @contextmanager
-def _get(url: str, allow_private: bool, timeout_s: float) -> Iterator[http.client.HTTPResponse]:
+def _get(url: str, allow_private: bool, clock: DownloadClock) -> Iterator[http.client.HTTPResponse]:
     """The final (non-redirect) response for `url`, following and re-vetting up to five redirects."""
     current = url
     for _hop in range(_MAX_REDIRECTS + 1):
         target = _parse(current)
         addresses = _vetted_addresses(target, allow_private)
+        clock.touch()  # resolving is no silence of the server's
+        clock.check()  # but the deadline may have passed, on an earlier hop or file
         kind = _PinnedHTTPSConnection if target.scheme == "https" else _PinnedHTTPConnection
-        connection = kind(target.host, target.port, addresses, timeout_s)
+        connection = kind(target.host, target.port, addresses, clock)
         # The response is closed too: once the server says it will close, http.client hands the
         # socket over to the response and the connection no longer tracks it.
-        with closing(connection), closing(_send(connection, target, timeout_s)) as response:
+        with closing(connection), closing(_send(connection, target, clock)) as response:
             if response.status in _REDIRECT_STATUSES:
                 location = response.getheader("Location")
                 if not location:
@@ -236,28 +253,34 @@ def _get(url: str, allow_private: bool, timeout_s: float) -> Iterator[http.clien
     raise _Refused(f"more than {_MAX_REDIRECTS} redirects.")
 
 
-def _download(url: str, number: int, destination: Path, limits: _Limits, allow_private: bool, timeout_s: float) -> Path:
-    with _get(url, allow_private, timeout_s) as response:
+def _download(url: str, number: int, destination: Path, limits: _Limits, allow_private: bool, clock: DownloadClock) -> Path:
+    with _get(url, allow_private, clock) as response:
         declared = response.getheader("Content-Length", "")
         if declared.isdigit():
             limits.check(int(declared))
         path = _claim(destination, _file_name(url, response, number))
+        clock.begin_body()
         try:
             with path.open("wb") as output:
                 received = 0
                 while True:
                     try:
-                        chunk = response.read(_CHUNK_BYTES)
+                        # read1: what one wait brought, so the rate counts bytes as they come, those that came
+                        # with the headers included.
+                        chunk = response.read1(_CHUNK_BYTES)
                     except (OSError, http.client.HTTPException) as error:
-                        raise _network_error(error, timeout_s) from error
+                        raise _network_error(error, clock) from error
                     if not chunk:
                         break
+                    clock.body_received(len(chunk))
                     received += len(chunk)
                     limits.check(received)
                     output.write(chunk)
         except BaseException:
             path.unlink(missing_ok=True)
             raise
+        finally:
+            clock.end_body()
         limits.used_bytes += received
     return path
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import io
 import os
+import threading
 import time
 import zipfile
 from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -299,6 +301,93 @@ def test_work_of_a_killed_redis_worker_fails_and_runs_again_on_another(redis_ins
         else:
             api.finish(_start_export(api, task_id))
         assert _orphans(place) == []
+    finally:
+        worker.kill()
+        worker.wait()
+        server.stop()
+
+
+# --- slow remote downloads: off the queue's workers, yet leased like any work ------------------------------------
+
+
+class _StallingServer(ThreadingHTTPServer):
+    daemon_threads = True
+    release: threading.Event
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # the downloader hangs up: that is expected
+
+
+class _Stall(BaseHTTPRequestHandler):
+    """Headers and a few bytes, then nothing (a server that keeps a download going without sending it)."""
+
+    server: _StallingServer
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        self.send_response(200)
+        self.send_header("Content-Length", "1000000")
+        self.end_headers()
+        self.wfile.write(b"x" * 10)
+        self.server.release.wait(60)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def stalling_url() -> Iterator[str]:
+    server = _StallingServer(("127.0.0.1", 0), _Stall)
+    server.release = threading.Event()
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.release.set()
+    server.shutdown()
+    server.server_close()
+
+
+def _start_download(api: Api, url: str) -> str:
+    task_id = _new_task(api)
+    response = api.call("POST", f"/api/tasks/{task_id}/data", json={"image_quality": 70, "remote_files": [url]})
+    assert response.status_code == 202, response.text
+    rq_id = str(response.json()["rq_id"])
+    body = api.wait(rq_id, lambda b: b["status"] == "started" and "received" in b["message"], 60)
+    assert "received" in body["message"], body
+    return rq_id
+
+
+def test_a_download_cut_short_by_a_killed_server(installation: Installation, stalling_url: str) -> None:
+    _skip_on_postgresql()
+    installation.extra_env = {**installation.extra_env, "CONTOUR_REMOTE_ALLOW_PRIVATE": "true"}
+    server = installation.serve()
+    rq_id = _start_download(Api(server.url), f"{stalling_url}/a.jpg")
+    kill(server.process)
+
+    server = installation.serve()
+    try:
+        _assert_interrupted(Api(server.url), rq_id, installation)
+        assert _orphans(installation) == []
+    finally:
+        server.stop()
+
+
+@pytest.mark.redis
+def test_a_redis_worker_runs_a_local_task_while_it_downloads_slowly(redis_installation: Installation,
+                                                                    stalling_url: str) -> None:
+    place = redis_installation
+    place.extra_env = {**place.extra_env, "CONTOUR_REMOTE_ALLOW_PRIVATE": "true"}
+    server = place.serve()
+    worker = place.worker()  # one thread
+    api = Api(server.url)
+    try:
+        slow = [_start_download(api, f"{stalling_url}/{name}.jpg") for name in ("a", "b")]
+        started = time.monotonic()
+        api.finish(_start_creation(api, _new_task(api), _photos_zip(2)))
+        assert time.monotonic() - started < 15.0, place.log_tail()
+        for rq_id in slow:
+            assert api.request(rq_id)["status"] == "started"
+            assert api.call("POST", f"/api/requests/{rq_id}/cancel").status_code == 200
+            assert api.wait(rq_id, lambda b: b["status"] == "failed", 10)["status"] == "failed"
     finally:
         worker.kill()
         worker.wait()

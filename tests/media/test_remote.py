@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 import socket
+import ssl
+import subprocess
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -49,7 +53,12 @@ class Server:
     port: int
     routes: dict[str, Route]
     hits: list[tuple[str, str]]
+    httpd: _Server
     release: threading.Event = field(default_factory=threading.Event)
+
+    def wrap(self, context: ssl.SSLContext) -> None:
+        """Serve TLS from now on (the listening socket keeps its descriptor, so the serving loop goes on)."""
+        self.httpd.socket = context.wrap_socket(self.httpd.socket, server_side=True)
 
     def url(self, path: str, host: str = "127.0.0.1") -> str:
         return f"http://{host}:{self.port}{path}"
@@ -61,7 +70,7 @@ def server() -> Iterator[Server]:
     httpd.routes, httpd.hits = {}, []
     thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
-    running = Server(httpd.server_address[1], httpd.routes, httpd.hits)
+    running = Server(httpd.server_address[1], httpd.routes, httpd.hits, httpd)
     yield running
     running.release.set()
     httpd.shutdown()
@@ -331,3 +340,143 @@ def test_tls_failure_is_refused_and_names_the_url(server: Server, tmp_path: Path
     with pytest.raises(ValidationError, match="TLS connection failed") as refused:
         _download([url], tmp_path)
     assert url in str(refused.value)
+
+
+# --- slow servers: the deadline of a call, the minimum rate of a body, and stopping a download -------------
+
+
+def _trickle(count: int, every_s: float, release: threading.Event, piece: bytes = b"x") -> Route:
+    """Headers at once, then `count` pieces, one every `every_s` seconds (until the test releases it)."""
+    def route(handler: BaseHTTPRequestHandler) -> None:
+        handler.send_response(200)
+        handler.send_header("Content-Length", str(count * len(piece)))
+        handler.end_headers()
+        for _ in range(count):
+            if release.wait(every_s):
+                return
+            handler.wfile.write(piece)
+
+    return route
+
+
+def _stall_after_headers(release: threading.Event) -> Route:
+    def route(handler: BaseHTTPRequestHandler) -> None:
+        handler.send_response(200)
+        handler.send_header("Content-Length", "1000")
+        handler.end_headers()
+        handler.wfile.write(b"12345")
+        release.wait(30)
+
+    return route
+
+
+def _timed_refusal(urls: list[str], destination: Path, **options: Any) -> tuple[str, float]:
+    started = time.monotonic()
+    with pytest.raises(ValidationError) as refused:
+        _download(urls, destination, **options)
+    return str(refused.value), time.monotonic() - started
+
+
+def test_a_trickle_is_refused_at_the_total_deadline(server: Server, tmp_path: Path) -> None:
+    server.routes["/a.jpg"] = _trickle(1000, 0.05, server.release)
+    message, elapsed = _timed_refusal([server.url("/a.jpg")], tmp_path, total_timeout_s=1.0)
+    assert "longer than the limit of 1 s" in message and server.url("/a.jpg") in message
+    assert 0.9 < elapsed < 2.0
+    assert _files(tmp_path) == []
+
+
+def test_the_deadline_cuts_a_silence_shorter_than_the_per_operation_timeout(server: Server, tmp_path: Path) -> None:
+    server.routes["/a.jpg"] = _stall_after_headers(server.release)
+    message, elapsed = _timed_refusal([server.url("/a.jpg")], tmp_path, timeout_s=30.0, total_timeout_s=1.0)
+    assert "longer than the limit of 1 s" in message
+    assert elapsed < 2.0
+
+
+def test_the_deadline_covers_all_the_files_of_a_call(server: Server, tmp_path: Path) -> None:
+    server.routes["/a.jpg"] = _trickle(12, 0.05, server.release)
+    server.routes["/b.jpg"] = _trickle(12, 0.05, server.release)
+    message, _elapsed = _timed_refusal([server.url("/a.jpg"), server.url("/b.jpg")], tmp_path, total_timeout_s=1.0)
+    assert server.url("/b.jpg") in message and "limit of 1 s" in message
+    assert _files(tmp_path) == []
+
+
+def test_a_body_below_the_minimum_rate_is_refused(server: Server, tmp_path: Path) -> None:
+    server.routes["/a.jpg"] = _trickle(1000, 0.05, server.release)  # 20 bytes/s
+    message, elapsed = _timed_refusal([server.url("/a.jpg")], tmp_path, min_bytes_per_s=100, rate_window_s=0.5)
+    assert "below the minimum rate of 100 bytes/s" in message and server.url("/a.jpg") in message
+    assert 0.4 < elapsed < 1.5
+    assert _files(tmp_path) == []
+
+
+def test_a_silent_body_is_refused_at_the_end_of_its_rate_window(server: Server, tmp_path: Path) -> None:
+    server.routes["/a.jpg"] = _stall_after_headers(server.release)
+    message, elapsed = _timed_refusal([server.url("/a.jpg")], tmp_path, min_bytes_per_s=100, rate_window_s=0.5)
+    assert "sent 5 bytes in 0.5 s" in message
+    assert elapsed < 1.5
+
+
+def test_a_steady_body_above_the_minimum_rate_is_downloaded(server: Server, tmp_path: Path) -> None:
+    server.routes["/a.jpg"] = _trickle(30, 0.02, server.release, piece=b"y" * 100)  # about 5,000 bytes/s
+    [path] = _download([server.url("/a.jpg")], tmp_path, min_bytes_per_s=1000, rate_window_s=0.2, total_timeout_s=10)
+    assert path.read_bytes() == b"y" * 3000
+
+
+def test_a_file_that_arrives_within_the_first_window_is_never_judged(server: Server, tmp_path: Path) -> None:
+    server.routes["/a.jpg"] = _body(b"small")
+    [path] = _download([server.url("/a.jpg")], tmp_path, min_bytes_per_s=10**9, rate_window_s=5.0)
+    assert path.read_bytes() == b"small"
+
+
+class _Stop(Exception):
+    pass
+
+
+def test_on_transfer_hears_the_bytes_and_can_stop_a_silent_download(server: Server, tmp_path: Path) -> None:
+    server.routes["/a.jpg"] = _stall_after_headers(server.release)
+    heard: list[int] = []
+
+    def on_transfer(received: int) -> None:
+        heard.append(received)
+        if len(heard) == 2:
+            raise _Stop()
+
+    started = time.monotonic()
+    with pytest.raises(_Stop):
+        _download([server.url("/a.jpg")], tmp_path, on_transfer=on_transfer)
+    assert time.monotonic() - started < 3.0
+    assert heard == [5, 5]
+    assert _files(tmp_path) == []
+
+
+@pytest.fixture
+def tls_server(server: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Server:
+    """The local server behind TLS, with a certificate for 127.0.0.1 that the downloader is made to trust."""
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is not installed")
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out",
+                    str(cert), "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
+                   check=True, capture_output=True)
+    serving = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    serving.load_cert_chain(cert, key)
+    server.wrap(serving)
+    real_context = ssl.create_default_context
+
+    def trusting_context(*args: Any, **kwargs: Any) -> ssl.SSLContext:
+        context = real_context(*args, **kwargs)
+        context.load_verify_locations(cert)
+        return context
+
+    monkeypatch.setattr(ssl, "create_default_context", trusting_context)
+    return server
+
+
+def test_a_tls_download_is_paced_like_a_plain_one(tls_server: Server, tmp_path: Path) -> None:
+    tls_server.routes["/ok.jpg"] = _trickle(20, 0.01, tls_server.release, piece=b"z" * 100)
+    tls_server.routes["/slow.jpg"] = _trickle(1000, 0.05, tls_server.release)
+    url = tls_server.url("/ok.jpg").replace("http:", "https:")
+    [path] = _download([url], tmp_path / "ok", min_bytes_per_s=1000, rate_window_s=0.2)
+    assert path.read_bytes() == b"z" * 2000
+    slow = tls_server.url("/slow.jpg").replace("http:", "https:")
+    message, elapsed = _timed_refusal([slow], tmp_path / "slow", min_bytes_per_s=100, rate_window_s=0.5)
+    assert "below the minimum rate" in message and elapsed < 1.5

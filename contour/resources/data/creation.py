@@ -3,6 +3,8 @@
 Everything is written to the database in one final transaction, after the files are ready;
 a failure or cancellation removes the task's files, so the task is left as it was. A file that
 cannot be used is named as the user gave it (its path in the upload or share, or its URL).
+Remote files are downloaded in a step of their own, off the queue's workers (runner.StepAside):
+the job runs twice, first to download, then, queued again, to build the task from the files.
 """
 
 from __future__ import annotations
@@ -25,9 +27,9 @@ from contour.resources.data.files import manifest_path, remove_task_files
 from contour.resources.data.layout import FrameLayout, frame_numbers, plan_frames
 from contour.resources.data.models import MediaFrame, TaskMedia
 from contour.resources.data.schemas import DataRequest
-from contour.resources.data.sources import gather_files
+from contour.resources.data.sources import download_remote_files, gather_files
 from contour.resources.jobs.service import do_split_into_jobs
-from contour.resources.requests.runner import RequestContext, register_handler
+from contour.resources.requests.runner import RequestContext, StepAside, register_handler
 from contour.resources.tasks.models import Task
 
 
@@ -43,13 +45,21 @@ def cleanup_failed_creation(context: RequestContext) -> None:
     remove_task_files(context.task_id)
 
 
+# The request's params key under which the download step leaves the names of the files it downloaded.
+DOWNLOADED = "downloaded"
+
+
 @register_handler("create:task", cleanup=cleanup_failed_creation)
-def create_task_data(context: RequestContext) -> int:
+def create_task_data(context: RequestContext) -> int | StepAside:
     task_id = context.task_id
     assert task_id is not None
     request = DataRequest.model_validate(context.params["data"])
+    downloaded: list[str] | None = context.params.get(DOWNLOADED)
+    if request.remote_files and downloaded is None:
+        context.progress(0.0, "Files are waiting to be downloaded")
+        return StepAside(lambda step: {DOWNLOADED: download_remote_files(task_id, request, step.progress)})
     context.progress(0.0, "Files are being prepared")
-    gathered = gather_files(task_id, request, lambda f, m: context.progress(f, m))
+    gathered = gather_files(task_id, request, lambda f, m: context.progress(f, m), downloaded)
     layout = plan_frames(gathered.root, gathered.files, request, gathered.from_archive)
     context.progress(0.1, "Media are being analysed")
     if layout.kind == "video":

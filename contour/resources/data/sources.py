@@ -60,16 +60,78 @@ def _needs_copy(paths: list[Path]) -> bool:
     return any(archives.is_archive(p) or p.suffix.lower() == ".bin" for p in paths)
 
 
-def gather_files(task_id: int, request: DataRequest, progress: Callable[[float, str], None]) -> GatheredFiles:
+def _check_one_source(task_id: int, request: DataRequest) -> None:
     sources = [bool(request.server_files), bool(request.remote_files), task_staging(task_id).is_dir()]
     if sum(sources) > 1:
         raise ValidationError("Give media from one source only: uploaded files, server files or remote URLs.")
+
+
+def _fresh_raw_dir(task_id: int) -> Path:
     raw = raw_dir(task_id)
     shutil.rmtree(raw, ignore_errors=True)
     raw.mkdir(parents=True)
+    return raw
+
+
+def download_remote_files(task_id: int, request: DataRequest, progress: Callable[[float, str], None]) -> list[str]:
+    """Download the request's `remote_files` into the task's raw folder; their names there, in URL order.
+
+    Progress is reported about once a second while bytes are awaited; a report that raises (the request
+    was cancelled) stops the download at once.
+    """
+    _check_one_source(task_id, request)
+    raw = _fresh_raw_dir(task_id)
     settings = get_settings()
+    total = len(request.remote_files)
+    done = 0
+
+    def file_done(count: int, _total: int) -> None:
+        nonlocal done
+        done = count
+
+    def report(received: int) -> None:
+        progress(0.0, f"Files are being downloaded: {done} of {total} done, {_amount(received)} received")
+
+    progress(0.0, "Files are being downloaded")
+    downloaded = remote.download_files(
+        request.remote_files,
+        raw,
+        allow_private=settings.remote_allow_private,
+        max_file_bytes=settings.remote_max_file_bytes,
+        max_total_bytes=settings.remote_max_total_bytes,
+        timeout_s=settings.remote_timeout_s,
+        total_timeout_s=settings.remote_total_timeout_s,
+        min_bytes_per_s=settings.remote_min_bytes_per_s,
+        rate_window_s=settings.remote_rate_window_s,
+        on_progress=file_done,
+        on_transfer=report,
+    )
+    return [str(p.relative_to(raw)) for p in downloaded]
+
+
+def _amount(count: int) -> str:
+    if count < 2**10:
+        return f"{count} bytes"
+    if count < 2**20:
+        return f"{count / 2**10:.1f} KiB"
+    return f"{count / 2**20:.1f} MiB"
+
+
+def gather_files(
+    task_id: int, request: DataRequest, progress: Callable[[float, str], None], downloaded: list[str] | None = None
+) -> GatheredFiles:
+    """The task's media files. Remote files must have been downloaded first (download_remote_files, in a step
+    of their own off the queue's workers): `downloaded` names them."""
+    _check_one_source(task_id, request)
     urls: dict[str, str] = {}  # downloaded file -> the URL it came from
-    if request.server_files:
+    if request.remote_files:
+        if downloaded is None:
+            raise RuntimeError("remote files are gathered only once downloaded")
+        raw = raw_dir(task_id)
+        given = downloaded
+        urls = dict(zip(given, request.remote_files, strict=True))
+    elif request.server_files:
+        raw = _fresh_raw_dir(task_id)
         share_paths = _share_files(request)
         if not request.copy_data and not _needs_copy(share_paths):
             root = share_root()
@@ -79,19 +141,8 @@ def gather_files(task_id: int, request: DataRequest, progress: Callable[[float, 
         for name in given:
             (raw / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(root / name, raw / name)
-    elif request.remote_files:
-        progress(0.0, "Files are being downloaded")
-        downloaded = remote.download_files(
-            request.remote_files,
-            raw,
-            allow_private=settings.remote_allow_private,
-            max_file_bytes=settings.remote_max_file_bytes,
-            max_total_bytes=settings.remote_max_total_bytes,
-            timeout_s=settings.remote_timeout_s,
-        )
-        given = [str(p.relative_to(raw)) for p in downloaded]
-        urls = dict(zip(given, request.remote_files, strict=True))
     else:
+        raw = _fresh_raw_dir(task_id)
         staging = task_staging(task_id)
         given = staged_in_arrival_order(staging)
         for name in given:

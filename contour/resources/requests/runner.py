@@ -2,7 +2,8 @@
 
 Handlers register per operation ("create:task", "export:dataset", ...). They receive a
 RequestContext, report progress through it (each report commits on its own, so users see it),
-and return the id of the object they produced, if any.
+and return the id of the object they produced, if any — or StepAside, to wait on other servers
+off the queue's workers (contour.resources.requests.aside) and be run again afterwards.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import partial
 from typing import Any
 
 from sqlalchemy import update
@@ -19,7 +21,7 @@ from sqlalchemy.orm import Session
 from contour.db import transaction, utcnow
 from contour.errors import ContourError, error_text
 from contour.resources.common.server_paths import hide_server_paths
-from contour.resources.requests import leases
+from contour.resources.requests import aside, leases
 from contour.resources.requests.models import BackgroundRequest, RequestStatus
 from contour.resources.requests.workers import this_worker
 
@@ -65,7 +67,16 @@ def _held(db: Session, request_id: str) -> BackgroundRequest:
     return request
 
 
-Handler = Callable[[RequestContext], int | None]
+@dataclass(frozen=True)
+class StepAside:
+    """A handler's answer when its next step waits on other servers: `work` runs on a thread of this process
+    (aside.py) while the request stays started; the params `work` returns are added to the request's, which is
+    then queued again, so that a worker runs the handler once more and it carries on from them."""
+
+    work: Callable[[RequestContext], dict[str, Any]]
+
+
+Handler = Callable[[RequestContext], int | StepAside | None]
 # Called after a failure or cancellation, to leave no half-made objects behind.
 Cleanup = Callable[[RequestContext], None]
 
@@ -113,32 +124,82 @@ def run_request(request_id: str) -> None:
             return
     handler, cleanup = _HANDLERS[operation]
     leases.hold(request_id)
+    stepped_aside = False
     try:
         if cancelled:
             raise Cancelled()
-        result_id = handler(context)
+        outcome = handler(context)
+        if isinstance(outcome, StepAside):
+            aside.start(request_id, partial(_run_aside, context, cleanup, outcome.work))
+            stepped_aside = True  # the lease goes with the request: the aside thread releases it
+            return
     except BaseException as error:  # noqa: BLE001 - every failure must reach the user
-        message = _failure_message(error)
-        if cleanup is not None:
-            try:
-                cleanup(context)
-            except Exception:
-                log.exception("cleanup after %s failed", request_id)
-        with transaction() as db:
-            request = db.get(BackgroundRequest, request_id)
-            if request is not None and _still_ours(request, cancelled):
-                _finish(request, RequestStatus.FAILED, message)
+        _fail(context, cleanup, error, never_started=cancelled)
         if not isinstance(error, Exception):
             raise
         return
     finally:
-        leases.release(request_id)
+        if not stepped_aside:
+            leases.release(request_id)
     with transaction() as db:
         request = db.get(BackgroundRequest, request_id)
         if request is not None and _still_ours(request, cancelled):
-            request.result_id = result_id
+            request.result_id = outcome
             request.progress = 1.0
             _finish(request, RequestStatus.FINISHED, "")
+
+
+def _fail(context: RequestContext, cleanup: Cleanup | None, error: BaseException, *, never_started: bool) -> None:
+    message = _failure_message(error)
+    if cleanup is not None:
+        try:
+            cleanup(context)
+        except Exception:
+            log.exception("cleanup after %s failed", context.request_id)
+    with transaction() as db:
+        request = db.get(BackgroundRequest, context.request_id)
+        if request is not None and _still_ours(request, never_started):
+            _finish(request, RequestStatus.FAILED, message)
+
+
+def _run_aside(context: RequestContext, cleanup: Cleanup | None,
+               work: Callable[[RequestContext], dict[str, Any]]) -> None:
+    """A step's thread: wait for a slot, do the work, then hand the request back to the queue."""
+    try:
+        try:
+            with aside.slot(context.check_cancelled):
+                found = work(context)
+        finally:
+            # Released before the request is queued again: a worker of this process may hold it next, and
+            # holding is per request id. Progress reports renewed the heartbeat just now, so the lease has room.
+            leases.release(context.request_id)
+        _queue_again(context, found)
+    except BaseException as error:  # noqa: BLE001 - every failure must reach the user
+        _fail(context, cleanup, error, never_started=False)
+        if not isinstance(error, Exception):
+            raise
+        return
+    from contour.resources.requests.jobs import enqueue
+
+    try:
+        enqueue(context.request_id)
+    except Exception:  # noqa: BLE001 - the request is queued in the database: the watchdog queues it again
+        log.exception("could not queue %s again after its step aside", context.request_id)
+
+
+def _queue_again(context: RequestContext, found: dict[str, Any]) -> None:
+    """Queued once more, with `found` in its params; raises Cancelled when this worker no longer holds it.
+    A cancellation that comes meanwhile stays on the row: the next worker sees it."""
+    with transaction() as db:
+        result = db.execute(
+            update(BackgroundRequest)
+            .where(BackgroundRequest.id == context.request_id, BackgroundRequest.status == RequestStatus.STARTED,
+                   BackgroundRequest.worker == this_worker())
+            .values(status=RequestStatus.QUEUED, worker=None, params={**context.params, **found},
+                    message="Waiting for a worker")
+        )
+    if not result.rowcount:  # type: ignore[attr-defined]
+        raise Cancelled("The request was taken from this worker.")
 
 
 def _still_ours(request: BackgroundRequest, never_started: bool) -> bool:
