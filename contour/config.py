@@ -37,6 +37,10 @@ class Settings(BaseSettings):
     cache_size_bytes: int = Field(default=4 * 2**30, description="Size bound of the chunk cache")
     upload_max_bytes: int = Field(default=100 * 2**30, description="Largest single uploaded file")
     chunk_workers: int = Field(default=0, description="Processes that build chunks; 0 = one per core")
+    # A larger frame's compressed version is halved until it fits (a JPEG is decoded at that scale), so
+    # it costs at most 256 MiB to decode here and to hold in the browser; originals keep every pixel.
+    compressed_max_pixels: int = Field(default=8192 * 8192, gt=0,
+                                       description="Largest compressed frame, in pixels (larger ones are halved)")
     # remote_files downloads: private addresses are refused (SSRF) unless explicitly allowed.
     remote_allow_private: bool = False
     remote_max_file_bytes: int = Field(default=10 * 2**30, description="Largest single remote file")

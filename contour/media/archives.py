@@ -23,6 +23,7 @@ from pathlib import Path, PurePosixPath
 from typing import IO
 
 from contour.errors import ValidationError, error_text
+from contour.media.filenames import is_too_long, shown_name, too_long_reason
 
 _CHUNK_BYTES = 1 << 20
 # Small members cannot hurt whatever their ratio, and flat images compress far beyond any sane
@@ -142,7 +143,13 @@ class _Writer:
     folders: list[Path] = field(default_factory=list)
 
     def write(self, member: str, relative: PurePosixPath, source: IO[bytes], budget: _Budget, declared: int) -> None:
-        target = self._create_parents(member, relative)
+        try:
+            target = self._create_parents(member, relative)
+        except OSError as error:
+            # Every name fits (_member_path), but the whole path may still pass the system's limit.
+            if error.errno == errno.ENAMETOOLONG:
+                raise _refuse(self.archive, shown_name(member), "has a path too long for this server to store.") from error
+            raise
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
         try:
             descriptor = os.open(target, flags, 0o644)
@@ -205,6 +212,11 @@ def _member_path(archive: Path, name: str) -> PurePosixPath | None:
         raise _refuse(archive, name, "has a '..' path component.")
     if not parts or _JUNK_FOLDERS.intersection(parts) or _is_junk_file(parts[-1]):
         return None
+    # Checked with the rest of the index, so an archive that cannot be stored writes nothing.
+    for part in parts:
+        if is_too_long(part):
+            raise _refuse(archive, shown_name(name),
+                          f"has a file or folder name ('{shown_name(part)}') that {too_long_reason(part)}.")
     return PurePosixPath(*parts)
 
 

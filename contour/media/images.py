@@ -4,6 +4,8 @@ Orientation is read once by `_orientation` (EXIF, or XMP through Pillow) before 
 so probing, compressed chunks, original chunks and previews always agree on a frame's rotation.
 Decompression bombs are refused process-wide: Pillow's limit is a global knob, so this module owns
 the policy (`MAX_IMAGE_PIXELS`) and turns Pillow's bomb warning into an error for every caller.
+Memory: compressed frames and previews of large JPEGs are decoded at a reduced DCT scale, so they
+never hold the full frame; an original is copied as its file unless its orientation must be applied.
 """
 
 from __future__ import annotations
@@ -27,8 +29,10 @@ from PIL import Image, PngImagePlugin, UnidentifiedImageError, features
 from contour.errors import ValidationError, error_text
 from contour.media.errors import MediaError
 
-# 400 MP: beyond any camera or ordinary aerial tile, yet decoding one costs ~1.2 GB (RGB), which a
-# worker can afford; larger rasters need tiling before upload rather than more memory here.
+# 400 MP: beyond any camera or ordinary aerial tile. What a frame that large costs is bounded by
+# decoding it reduced (compressed frames, previews) or not at all (originals copied as their file);
+# only a rotated original or a compressed frame of a non-JPEG format decodes it whole (4 bytes a
+# pixel: 1.6 GB here). Larger rasters need tiling before upload rather than more memory here.
 MAX_IMAGE_PIXELS = 20_000 * 20_000
 
 # Pillow warns between its limit and twice it; a warning would let a bomb through, so make it an error.
@@ -97,13 +101,44 @@ def pixels_md5(path: Path) -> str:
         return hashlib.md5(im.tobytes()).hexdigest()
 
 
-def compress_to_jpeg(path: Path, quality: int) -> bytes:
-    """The frame upright, as an RGB JPEG at `quality`, full resolution (a compressed-chunk entry)."""
+def reduction_for(width: int, height: int, max_pixels: int | None) -> int:
+    """The power of two a frame's sides are divided by so that it holds at most `max_pixels` (1: none).
+
+    Powers of two because a JPEG decodes straight at 1/2, 1/4 or 1/8 scale (DCT scaling), so the
+    full-size frame is never in memory; other formats are decoded whole, then reduced.
+    """
+    factor = 1
+    if max_pixels is not None:
+        while _ceil_div(width, factor) * _ceil_div(height, factor) > max(1, max_pixels) and factor < max(width, height):
+            factor *= 2
+    return factor
+
+
+def compressed_size(width: int, height: int, max_pixels: int | None) -> tuple[int, int]:
+    """The size of the compressed frame of a `width` x `height` frame (sides rounded up, as JPEG scaling does)."""
+    factor = reduction_for(width, height, max_pixels)
+    return _ceil_div(width, factor), _ceil_div(height, factor)
+
+
+def compress_to_jpeg(path: Path, quality: int, max_pixels: int | None = None) -> bytes:
+    """The frame upright, as an RGB JPEG at `quality` (a compressed-chunk entry): full resolution, or
+    halved until it holds at most `max_pixels` pixels, so that a huge frame costs bounded memory here
+    and in the browser that shows it (the editor draws it at the frame's full size)."""
     with _open(path) as im:
         orientation = _orientation(im)
+        width, height = im.size
+        factor = reduction_for(width, height, max_pixels)
+        if factor > 1:
+            # A request of at least 1/factor of each side: draft() then decodes at exactly that scale
+            # (or at 1/8, the smallest it has, with the rest reduced below).
+            im.draft(None, (max(1, width // factor), max(1, height // factor)))
         with _readable(path):
             im.load()
-        upright = _transpose(_to_rgb(im), orientation)
+            rgb = _to_rgb(im)
+            decoded_scale = next((s for s in (1, 2, 4, 8) if _ceil_div(width, s) == rgb.width), 1)
+            if factor > decoded_scale:
+                rgb = rgb.reduce(factor // decoded_scale)
+        upright = _transpose(rgb, orientation)
         buffer = io.BytesIO()
         upright.save(buffer, "JPEG", quality=quality)
     return buffer.getvalue()
@@ -232,6 +267,10 @@ def _orientation(im: Image.Image) -> int:
     exif = Image.Image.getexif(im) if isinstance(im, PngImagePlugin.PngImageFile) else im.getexif()
     value = exif.get(_ORIENTATION_TAG, 1)
     return value if isinstance(value, int) and 1 <= value <= 8 else 1
+
+
+def _ceil_div(value: int, divisor: int) -> int:
+    return -(-value // divisor)
 
 
 def _transpose(im: Image.Image, orientation: int) -> Image.Image:

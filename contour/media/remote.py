@@ -26,6 +26,7 @@ from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from contour.errors import ValidationError
 from contour.media.download_clock import DownloadClock, TooSlow, paced_response
+from contour.media.filenames import MAX_NAME_BYTES
 
 _CHUNK_BYTES = 1 << 20
 _MAX_REDIRECTS = 5
@@ -33,7 +34,6 @@ _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 # RFC 3986 characters that may stay as they are; anything else (spaces, non-ASCII) is percent-encoded.
 _URL_SAFE = "/%:@!$&'()*+,;=-._~"
-_MAX_NAME_BYTES = 255
 _NAT64_PREFIX = ipaddress.IPv6Network("64:ff9b::/96")
 _USER_AGENT = "Contour"
 _FIELD = "remote_files"
@@ -308,7 +308,7 @@ def _safe_name(name: str) -> str | None:
         return None
     stem, suffix = os.path.splitext(name)
     # Room is left for a "_<n>" de-duplication suffix within the usual 255-byte file name limit.
-    while stem and len((stem + suffix).encode("utf-8", "replace")) > _MAX_NAME_BYTES - 8:
+    while stem and len((stem + suffix).encode("utf-8", "replace")) > MAX_NAME_BYTES - 8:
         stem = stem[:-1]
     return stem + suffix if stem else None
 

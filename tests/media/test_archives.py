@@ -294,3 +294,26 @@ def test_links_planted_in_the_destination_are_not_followed(tmp_path: Path) -> No
     with pytest.raises(ValidationError, match="outside the destination"):
         _extract(archive, tmp_path / "out")
     assert _files(tmp_path / "elsewhere") == []
+
+
+@pytest.mark.parametrize("builder", [_zip, _tar])
+@pytest.mark.parametrize("member", ["a" * 252 + ".jpg", "é" * 128 + "/a.jpg"], ids=["file 256 bytes", "folder 256 bytes"])
+def test_a_member_name_over_255_bytes_is_refused_naming_the_limit(tmp_path: Path, builder: Builder, member: str) -> None:
+    archive = builder(tmp_path / "a", {"ok.jpg": b"1", member: b"2"})
+    with pytest.raises(ValidationError, match="256 bytes long in UTF-8; file names may be at most 255 bytes"):
+        _extract(archive, tmp_path / "out")
+    assert _leftovers(tmp_path / "out") == []
+
+
+def test_a_member_name_of_255_bytes_is_extracted(tmp_path: Path) -> None:
+    name = "é" * 125 + "a.jpg"  # 250 + 5 bytes
+    archive = _zip(tmp_path / "a.zip", {name: b"1"})
+    assert [p.name for p in _extract(archive, tmp_path / "out")] == [name]
+
+
+def test_a_member_path_past_the_systems_path_limit_is_refused(tmp_path: Path) -> None:
+    deep = "/".join(["f" * 250] * 20) + "/a.jpg"  # every name fits, the whole path (5,000 bytes) does not
+    archive = _zip(tmp_path / "a.zip", {"ok.jpg": b"1", deep: b"2"})
+    with pytest.raises(ValidationError, match="path too long"):
+        _extract(archive, tmp_path / "out")
+    assert _leftovers(tmp_path / "out") == []

@@ -19,6 +19,7 @@ from contour.media.images import (
     ImageInfo,
     check_decodable,
     compress_to_jpeg,
+    compressed_size,
     is_image,
     make_preview,
     natural_key,
@@ -256,6 +257,59 @@ def test_cmyk_jpeg_compresses_to_rgb(tmp_path: Path) -> None:
     Image.new("CMYK", (10, 10), (0, 255, 255, 0)).save(path)
     out = _decode(compress_to_jpeg(path, 95))
     assert out.mode == "RGB" and _is_red(_color_at(out, (5, 5)))
+
+
+# --- compressed frames of large images -----------------------------------------------------
+
+
+def _quadrants(path: Path, width: int, height: int, fmt: str, orientation: int = 1) -> Path:
+    """Red left half, blue right half, with a white top-left quarter: enough to see a frame's layout."""
+    im = _left_red_right_blue(width, height)
+    im.paste((255, 255, 255), (0, 0, width // 4, height // 4))
+    exif = Image.Exif()
+    if orientation != 1:
+        exif[0x0112] = orientation
+    im.save(path, fmt, exif=exif.tobytes(), **({"quality": 95} if fmt == "JPEG" else {}))
+    return path
+
+
+@pytest.mark.parametrize(("size", "limit", "expected"), [
+    ((20_000, 18_000), 8192 * 8192, (5_000, 4_500)),
+    ((8192, 8192), 8192 * 8192, (8192, 8192)),
+    ((8193, 8192), 8192 * 8192, (4097, 4096)),
+    ((6000, 4000), None, (6000, 4000)),
+])
+def test_a_compressed_frame_is_halved_until_it_fits(size: tuple[int, int], limit: int | None,
+                                                    expected: tuple[int, int]) -> None:
+    assert compressed_size(*size, limit) == expected
+
+
+@pytest.mark.parametrize(("fmt", "suffix"), [("JPEG", ".jpg"), ("PNG", ".png"), ("TIFF", ".tif")])
+def test_a_large_frame_is_compressed_reduced_with_its_content_in_place(tmp_path: Path, fmt: str, suffix: str) -> None:
+    path = _quadrants(tmp_path / f"large{suffix}", 2000, 1000, fmt)
+    out = _decode(compress_to_jpeg(path, 90, max_pixels=500_000))
+    assert (out.format, out.mode, out.size) == ("JPEG", "RGB", (1000, 500))
+    assert min(_color_at(out, (60, 30))) >= 230  # the white quarter, top left
+    assert _is_red(_color_at(out, (200, 400))) and _is_blue(_color_at(out, (800, 250)))
+
+
+def test_a_frame_within_the_limit_keeps_its_size(tmp_path: Path) -> None:
+    path = _quadrants(tmp_path / "fits.jpg", 1000, 500, "JPEG")
+    assert _decode(compress_to_jpeg(path, 90, max_pixels=500_000)).size == (1000, 500)
+
+
+def test_a_large_rotated_jpeg_is_compressed_reduced_and_upright(tmp_path: Path) -> None:
+    path = _quadrants(tmp_path / "rotated.jpg", 2000, 1000, "JPEG", orientation=6)
+    out = _decode(compress_to_jpeg(path, 90, max_pixels=500_000))
+    assert out.size == (500, 1000)  # turned clockwise: the white quarter is now top right
+    assert min(_color_at(out, (470, 60))) >= 230
+    assert _is_red(_color_at(out, (250, 400))) and _is_blue(_color_at(out, (250, 800)))
+
+
+def test_a_jpeg_sixteen_times_over_the_limit_is_reduced_by_four(tmp_path: Path) -> None:
+    path = _quadrants(tmp_path / "huge.jpg", 4000, 2000, "JPEG")
+    out = _decode(compress_to_jpeg(path, 90, max_pixels=500_000))
+    assert out.size == (1000, 500) and _is_blue(_color_at(out, (900, 400)))
 
 
 # --- original chunk entries -----------------------------------------------------------------

@@ -16,10 +16,10 @@ from pathlib import Path
 
 from contour.config import get_settings
 from contour.media import video
-from contour.media.chunks import Quality, encode_frame, zip_chunk
+from contour.media.chunks import Entry, Quality, encode_frame, write_zip_chunk
 from contour.media.errors import MediaError
 from contour.processes import pool_worker_started, prepare_pool_owner
-from contour.resources.data.files import chunks_dir, write_atomically
+from contour.resources.data.files import atomic_output, chunks_dir, write_atomically
 
 
 def chunk_file(task_id: int, quality: Quality, number: int, extension: str) -> Path:
@@ -49,15 +49,21 @@ class _InThread:
     def __exit__(self, *exc: object) -> None:
         return None
 
-    def map(self, fn: Callable[..., tuple[bytes, str]], *iterables: Iterable[object], chunksize: int = 1) -> Iterator[tuple[bytes, str]]:
+    def map(self, fn: Callable[..., Entry], *iterables: Iterable[object], chunksize: int = 1) -> Iterator[Entry]:
         return map(fn, *iterables)
 
 
-def _encode_named(path: str, name: str, quality: Quality, image_quality: int) -> tuple[bytes, str]:
+def _encode_named(path: str, name: str, quality: Quality, image_quality: int, max_pixels: int) -> Entry:
     try:
-        return encode_frame(path, quality, image_quality)
+        return encode_frame(path, quality, image_quality, max_pixels)
     except MediaError as error:
         raise error.naming(name) from None
+
+
+def _write_chunk(task_id: int, quality: Quality, number: int, entries: list[Entry]) -> None:
+    # Straight into the chunk file: originals are streamed from their files, never held in memory.
+    with atomic_output(chunk_file(task_id, quality, number, "zip")) as output:
+        write_zip_chunk(entries, output)
 
 
 def build_imageset_chunks(
@@ -69,23 +75,24 @@ def build_imageset_chunks(
     total = len(paths) * len(qualities)
     done = 0
     shown = list(names) if names is not None else [p.name for p in paths]
+    max_pixels = get_settings().compressed_max_pixels
     # Starting worker processes costs ~0.3 s: not worth it for a task of one chunk.
     with _pool() if len(paths) > chunk_size else _InThread() as pool:
         for quality in qualities:
             encoded = pool.map(_encode_named, [str(p) for p in paths], shown, repeat(quality), repeat(image_quality),
-                               chunksize=4)
-            entries: list[tuple[bytes, str]] = []
+                               repeat(max_pixels), chunksize=4)
+            entries: list[Entry] = []
             number = 0
             for entry in encoded:
                 entries.append(entry)
                 if len(entries) == chunk_size:
-                    write_atomically(chunk_file(task_id, quality, number, "zip"), zip_chunk(entries))
+                    _write_chunk(task_id, quality, number, entries)
                     done += len(entries)
                     number += 1
                     entries = []
                     on_progress(done / total)
             if entries:
-                write_atomically(chunk_file(task_id, quality, number, "zip"), zip_chunk(entries))
+                _write_chunk(task_id, quality, number, entries)
                 done += len(entries)
                 on_progress(done / total)
 

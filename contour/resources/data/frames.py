@@ -8,9 +8,10 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from contour.config import get_settings
 from contour.errors import NotFound, ValidationError
 from contour.media import images, video
-from contour.media.chunks import Quality, encode_frame, imageset_chunk
+from contour.media.chunks import Quality, encode_frame, entry_bytes, imageset_chunk
 from contour.resources.data.build import chunk_file, video_chunk_kind
 from contour.resources.data.cache import get_chunk_cache
 from contour.resources.data.files import preview_path, write_atomically
@@ -98,7 +99,8 @@ def frames_chunk(view: MediaView, frames: list[int], quality: Quality, cache_key
             kind=kind, quality=quality, image_quality=view.image_quality, info=view.video_info,  # type: ignore[arg-type]
         )
     else:
-        data = imageset_chunk((view.root / view.frames[f].path for f in frames), quality, view.image_quality)
+        data = imageset_chunk((view.root / view.frames[f].path for f in frames), quality, view.image_quality,
+                              get_settings().compressed_max_pixels)
     if key is not None:
         cache.set(key, data, view.task_id)
     return data
@@ -112,7 +114,8 @@ def get_frame(view: MediaView, frame: int, quality: Quality) -> tuple[bytes, str
         png = video.frame_as_png(view.root / view.media.video_path, view.source_frame(frame), view.video_info)
         return png, "image/png"
     record = view.frames[frame]
-    data, extension = encode_frame(str(view.root / record.path), quality, view.image_quality)
+    data, extension = entry_bytes(encode_frame(str(view.root / record.path), quality, view.image_quality,
+                                               get_settings().compressed_max_pixels))
     return data, mimetypes.guess_type(f"x{extension}")[0] or "application/octet-stream"
 
 

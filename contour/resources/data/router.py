@@ -71,10 +71,13 @@ def _client_files(form: FormData) -> list[UploadFile]:
     return [upload for _, (_, upload) in sorted(enumerate(parts), key=index)]
 
 
-def _save_uploads(form: FormData, staging: Any) -> int:
-    uploads = _client_files(form)
-    for upload in uploads:
-        name = safe_name(upload.filename or "")
+def _checked_uploads(form: FormData) -> list[tuple[str, UploadFile]]:
+    """The client files with their stored names; every name is checked before any file is written."""
+    return [(safe_name(upload.filename or ""), upload) for upload in _client_files(form)]
+
+
+def _save_uploads(uploads: list[tuple[str, UploadFile]], staging: Any) -> int:
+    for name, upload in uploads:
         with (staging / name).open("wb") as handle:
             shutil.copyfileobj(upload.file, handle, length=1 << 20)
         record_arrival(staging, name)
@@ -112,7 +115,7 @@ async def post_task_data(task_id: PathId, request: Request, db: DB, actor: Curre
     if "upload-multiple" in headers:
         form = await request.form(max_files=1_000_000, max_fields=10_000)
         try:
-            await run_in_threadpool(_save_uploads, form, staging)
+            await run_in_threadpool(_save_uploads, _checked_uploads(form), staging)
         finally:
             await form.close()
         return Response(status_code=200)
@@ -125,8 +128,9 @@ async def post_task_data(task_id: PathId, request: Request, db: DB, actor: Curre
     if content_type.startswith("multipart/form-data"):
         form = await request.form(max_files=1_000_000, max_fields=10_000)
         try:
+            uploads = _checked_uploads(form)
             await run_in_threadpool(reset_staging, staging)
-            saved = await run_in_threadpool(_save_uploads, form, staging)
+            saved = await run_in_threadpool(_save_uploads, uploads, staging)
             params = _form_params(form)
         finally:
             await form.close()

@@ -6,11 +6,12 @@ import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from contour.config import get_settings
 from contour.errors import ValidationError
 from contour.media import archives, remote
+from contour.media.filenames import is_too_long, shown_name, too_long_reason
 from contour.resources.data.files import raw_dir, task_staging
 from contour.resources.data.schemas import DataRequest
 from contour.resources.uploads.staging import staged_in_arrival_order
@@ -37,6 +38,11 @@ def share_root() -> Path:
 def resolve_share_path(entry: str) -> Path:
     """A share entry as an absolute path that cannot escape the share."""
     root = share_root()
+    # No such name can be on the share; asking the file system would raise ENAMETOOLONG instead.
+    for part in PurePosixPath(entry).parts:
+        if is_too_long(part):
+            raise ValidationError({"server_files": [f"'{shown_name(entry)}' cannot be on the share: a name in it "
+                                                    f"{too_long_reason(part)}."]})
     path = (root / entry.lstrip("/")).resolve()
     if not path.is_relative_to(root):
         raise ValidationError({"server_files": [f"'{entry}' is outside the share."]})

@@ -123,9 +123,10 @@ def _staging(kind: str, object_id: int, actor: Actor) -> Path:
     return staging_dir(f"import-{kind}", f"{object_id}-u{actor.id}")
 
 
-def _save_form_file(upload: UploadFile, staging: Path) -> Path:
+def _save_form_file(upload: UploadFile, staging: Path, field: str) -> Path:
+    name = safe_name(upload.filename or "upload.zip", field)  # before reset_staging: a refusal writes nothing
     reset_staging(staging)
-    target = staging / safe_name(upload.filename or "upload.zip")
+    target = staging / name
     with target.open("wb") as handle:
         shutil.copyfileobj(upload.file, handle, length=1 << 20)
     return target
@@ -142,23 +143,25 @@ async def _import(kind: str, object_id: int, request: Request, db: DB, actor: Ac
         await run_in_threadpool(reset_staging, staging)
         return Response(status_code=202)
     if "upload-length" in headers:
-        return await tus_create_response(request, staging, f"{base}{path}")
+        return await tus_create_response(request, staging, f"{base}{path}",
+                                         "dataset_file" if kind == "projects" else "annotation_file")
     _check_location(params.get("location"))
     uploaded: Path | None = None
     if "upload-finish" in headers:
         name = params.get("filename")
         if not name:
             raise ValidationError({"filename": ["Upload-Finish needs ?filename= of the uploaded file."]})
-        uploaded = staging / safe_name(name)
+        uploaded = staging / safe_name(name, "filename")
         if not uploaded.is_file():
             raise ValidationError({"filename": [f"No uploaded file named '{name}'."]})
     elif headers.get("content-type", "").startswith("multipart/form-data"):
         form = await request.form(max_files=4, max_fields=100)
         try:
-            upload = next((form[f] for f in FILE_FIELDS if isinstance(form.get(f), UploadFile)), None)
-            if not isinstance(upload, UploadFile):
+            field = next((f for f in FILE_FIELDS if isinstance(form.get(f), UploadFile)), None)
+            upload = form.get(field) if field else None
+            if field is None or not isinstance(upload, UploadFile):
                 raise ValidationError({"annotation_file": ["Send the file as annotation_file (or dataset_file)."]})
-            uploaded = await run_in_threadpool(_save_form_file, upload, staging)
+            uploaded = await run_in_threadpool(_save_form_file, upload, staging, field)
         finally:
             await form.close()
     else:

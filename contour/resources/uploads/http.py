@@ -12,7 +12,8 @@ from contour.errors import ValidationError
 from contour.resources.uploads import tus
 
 
-async def tus_create_response(request: Request, staging: Path, location_base: str) -> Response:
+async def tus_create_response(request: Request, staging: Path, location_base: str, field: str = "client_files") -> Response:
+    """Start a TUS upload; `field` is the form field the file stands for (named in errors about it)."""
     try:
         length = int(request.headers.get("upload-length", ""))
     except ValueError as exc:
@@ -20,7 +21,8 @@ async def tus_create_response(request: Request, staging: Path, location_base: st
     metadata = tus.parse_metadata(request.headers.get("upload-metadata", ""))
     if not metadata.get("filename"):
         raise ValidationError("Upload-Metadata must carry a filename.")
-    upload = await run_in_threadpool(tus.create, staging, metadata["filename"], length, get_settings().upload_max_bytes)
+    upload = await run_in_threadpool(tus.create, staging, metadata["filename"], length,
+                                     get_settings().upload_max_bytes, field)
     return Response(status_code=201, headers={
         "Location": f"{location_base}/{upload.file_id}",
         "Upload-Filename": upload.filename,

@@ -8,6 +8,7 @@ from pathlib import Path, PurePosixPath
 
 from contour.config import get_settings
 from contour.errors import ValidationError
+from contour.media.filenames import is_too_long, shown_name, too_long_reason
 
 TUS_DIR = ".tus"
 # The journal of completed files (a dot name: safe_name() never lets a client file be called that).
@@ -24,11 +25,20 @@ def reset_staging(directory: Path) -> None:
     directory.mkdir(parents=True, exist_ok=True)
 
 
-def safe_name(name: str) -> str:
-    """The base name of a client-given file name; clients send absolute local paths (cvat-sdk)."""
+def safe_name(name: str, field: str = "client_files") -> str:
+    """The base name of a client-given file name; clients send absolute local paths (cvat-sdk).
+
+    A name the file system cannot hold is refused (400, naming the limit) rather than stored under a
+    made-up name: the file's name is its frame name, what exports write and what imports match on,
+    so a stand-in would surface everywhere the user meets the file again, and exports would hand
+    their tools a name they cannot write either. Every upload path (multipart, TUS, Upload-Finish)
+    comes through here, before anything is written.
+    """
     base = PurePosixPath(name.replace("\\", "/")).name
     if base in ("", ".", "..") or base.startswith(".") or "\x00" in base:
-        raise ValidationError({"client_files": [f"'{name}' is not a usable file name."]})
+        raise ValidationError({field: [f"'{shown_name(name)}' is not a usable file name."]})
+    if is_too_long(base):
+        raise ValidationError({field: [f"The file name '{shown_name(base)}' {too_long_reason(base)}: rename the file."]})
     return base
 
 

@@ -68,8 +68,8 @@ def load(staging: Path, file_id: str) -> TusUpload:
     return TusUpload(**json.loads(path.read_text()))
 
 
-def create(staging: Path, filename: str, length: int, max_bytes: int) -> TusUpload:
-    name = safe_name(filename)
+def create(staging: Path, filename: str, length: int, max_bytes: int, field: str = "client_files") -> TusUpload:
+    name = safe_name(filename, field)
     if length < 0:
         raise ValidationError("Upload-Length must not be negative.")
     if length > max_bytes:
