@@ -651,6 +651,54 @@ VECTOR_CASES += [
     case("skeleton keeps outside frames when asked", skeleton_json(), 0, 6, include_outside=True),
 ]
 
+# Fractional data, so that every rounding step of the ports is exercised (the cases above are mostly
+# exact in binary floating point).
+VECTOR_CASES += [
+    case(
+        "fractional rectangle and rotation",
+        tr_json(
+            kf("rectangle", 0, [12.25, 7.1, 88.3, 40.05], rotation=123.456),
+            kf("rectangle", 7, [15.5, 9.9, 91.1, 42.7], rotation=301.789),
+        ),
+        0,
+        7,
+    ),
+    case(
+        "3d cuboid angles wrap across minus pi",
+        tr_json(
+            kf("cuboid", 0, [0.5, 1.25, 2, -3.0, 2.9, -0.2, 1.5, 2.5, 3.5] + [0] * 7),
+            kf("cuboid", 6, [3.3, -1.7, 2.2, 3.1, -2.8, 0.3, 1.1, 2.7, 3.9] + [0] * 7),
+        ),
+        0,
+        6,
+        is_3d=True,
+    ),
+    case(
+        "polygon with irrational edge lengths",
+        tr_json(
+            kf("polygon", 0, [1.5, 2.25, 30.1, 4.7, 27.3, 25.9, 8.8, 31.4, 0.3, 17.6]),
+            kf("polygon", 9, [3.3, 1.1, 29.9, 8.2, 15.5, 33.3]),
+        ),
+        0,
+        9,
+    ),
+    case(
+        "polyline fans out to many vertices",
+        tr_json(
+            kf("polyline", 0, [0, 0, 50.5, 3.3]),
+            kf("polyline", 6, [0, 10, 5.5, 12.1, 11.3, 9.7, 17.9, 13.3, 25.1, 10.2, 33.7, 12.8, 50.5, 11.1]),
+        ),
+        0,
+        6,
+    ),
+    case(
+        "collapsed polygon grows back out",
+        tr_json(kf("polygon", 0, [7.5, 7.5, 7.5, 7.5, 7.5, 7.5]), kf("polygon", 4, [2.2, 3.1, 14.9, 4.4, 8.6, 16.3])),
+        0,
+        4,
+    ),
+]
+
 
 def track_from_json(data: Json) -> Track:
     return Track(
