@@ -76,6 +76,17 @@ export const ControlsSidebar = memo(function ControlsSidebar(props: ControlsSide
             </span>
           ),
         }))}
+        // The sidebar is narrow: the chosen label shows without its hotkey, and a name too long
+        // for it ends in an ellipsis, whole in the tooltip (the list itself is as wide as needed).
+        labelRender={({ value }) => {
+          const label = labels.find((each) => each.id === value);
+          return label === undefined ? null : (
+            <span className="editor-label-value" title={label.name} data-testid="draw-label-value">
+              <span className="editor-swatch" style={{ background: label.color }} />
+              <span className="editor-label-name">{label.name}</span>
+            </span>
+          );
+        }}
         popupMatchSelectWidth={false}
       />
       <Typography.Text type="secondary" className="editor-controls-caption">
