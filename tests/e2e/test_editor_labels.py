@@ -21,7 +21,7 @@ def shown_name(page: Page) -> dict[str, Any]:
     box stays clear of the select's arrow, and its text-overflow."""
     return page.get_by_test_id("draw-label").evaluate(
         """select => {
-            const name = select.querySelector('.editor-label-name');
+            const name = select.querySelector('.editor-label-value-name');
             const arrow = select.querySelector('.ant-select-suffix');
             return {
                 cut: name.scrollWidth > name.clientWidth,

@@ -83,7 +83,7 @@ export const ControlsSidebar = memo(function ControlsSidebar(props: ControlsSide
           return label === undefined ? null : (
             <span className="editor-label-value" title={label.name} data-testid="draw-label-value">
               <span className="editor-swatch" style={{ background: label.color }} />
-              <span className="editor-label-name">{label.name}</span>
+              <span className="editor-label-value-name">{label.name}</span>
             </span>
           );
         }}
