@@ -41,6 +41,13 @@ class AttributeDomain:
     default_value: str
 
 
+def label_allows(label_type: str, kind: str) -> bool:
+    """Whether a label of `label_type` may go on an object of `kind` (a shape type, or "tag"): a label
+    of type `any` goes on everything, any other only on its own kind. The editor applies the same
+    rule before it creates an object; tests/vectors/label_types.json pins both."""
+    return label_type in ("any", kind)
+
+
 def check_label_type(label_type: str) -> str:
     if label_type not in LABEL_TYPES:
         raise LabelRuleError("type", f"'{label_type}' is not a valid label type; use one of {', '.join(LABEL_TYPES)}.")

@@ -34,10 +34,12 @@ def _png(index: int) -> bytes:
     return buffer.getvalue()
 
 
-def create_task_with_job(context: BrowserContext, images: int = 3) -> tuple[dict[str, Any], dict[str, Any]]:
-    """A task of `images` generated PNGs in one job; returns (task, job)."""
+def create_task_with_job(
+    context: BrowserContext, images: int = 3, labels: list[dict[str, Any]] | None = None
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A task of `images` generated PNGs in one job (with LABELS unless `labels`); returns (task, job)."""
     headers = api_headers(context)
-    body = {"name": "editor task", "labels": LABELS, "segment_size": images}
+    body = {"name": "editor task", "labels": LABELS if labels is None else labels, "segment_size": images}
     task = _json(context.request.post("/api/tasks", data=body, headers=headers), 201)
     files = {
         f"client_files[{i}]": {"name": f"frame{i}.png", "mimeType": "image/png", "buffer": _png(i)}

@@ -83,6 +83,20 @@ def open_menu_item(page: Page, test_id: str) -> None:
     page.get_by_test_id(test_id).click()
 
 
+def test_the_menu_sections_have_headings_of_their_own(
+    page: Page, context: BrowserContext, signed_in: Account, screenshot: Any
+) -> None:
+    task, job = create_task_with_job(context, images=1)
+    open_editor(page, task, job)
+    page.get_by_test_id("editor-menu").click()
+    headings = page.locator(".ant-dropdown:visible .ant-dropdown-menu-item-group-title")
+    expect(headings.first).to_be_visible()
+    titles = headings.all_inner_texts()
+    screenshot("menu")
+    assert len(titles) == len(set(titles)), titles
+    assert titles[:2] == ["Job", "Editor"], titles
+
+
 def test_steps_searches_names_and_deletes_frames(
     page: Page, context: BrowserContext, signed_in: Account, screenshot: Any
 ) -> None:

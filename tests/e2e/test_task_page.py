@@ -286,6 +286,42 @@ def test_export_a_task_dataset_download_it_and_upload_it_back(
     assert [(s["frame"], s["points"]) for s in shapes] == [(1, [2.0, 3.0, 20.0, 30.0])]
 
 
+def _names_in(download: Any, target: Path) -> list[str]:
+    download.save_as(target)
+    with zipfile.ZipFile(target) as opened:
+        return opened.namelist()
+
+
+def test_changing_the_export_options_after_an_export_offers_a_new_export(
+    page: Page, context: BrowserContext, signed_in: Account, screenshot: Any, tmp_path: Path
+) -> None:
+    task = create_task(context, "export twice", images=2)
+    put_rectangle(context, task["id"])
+    page.goto(f"/tasks/{task['id']}")
+    dialog = open_action(page, "task-actions", "Export task dataset")
+    with page.expect_download(timeout=WAIT_MS) as first:
+        dialog.get_by_test_id("start-export").click()
+    assert "annotations.xml" in _names_in(first.value, tmp_path / "first.zip")
+    expect(dialog.get_by_test_id("download-again")).to_be_visible()
+
+    # Another format: the dialog offers an export in it, not the CVAT file again.
+    choose_option(page, dialog.get_by_test_id("export-format"), "COCO 1.0", search="COCO")
+    expect(dialog.get_by_test_id("download-again")).to_have_count(0)
+    expect(dialog.get_by_text("Done.")).to_have_count(0)
+    snap(page, screenshot, "format-changed")
+    with page.expect_download(timeout=WAIT_MS) as second:
+        dialog.get_by_test_id("start-export").click()
+    assert "annotations/instances_default.json" in _names_in(second.value, tmp_path / "second.zip")
+
+    # "Download again" is that COCO file; switching "Save images" on asks for a new export too.
+    with page.expect_download(timeout=WAIT_MS) as again:
+        dialog.get_by_test_id("download-again").click()
+    assert "annotations/instances_default.json" in _names_in(again.value, tmp_path / "again.zip")
+    dialog.get_by_test_id("export-save-images").click()
+    expect(dialog.get_by_test_id("download-again")).to_have_count(0)
+    expect(dialog.get_by_test_id("start-export")).to_have_text("Export")
+
+
 def test_an_upload_the_server_refuses_is_explained(
     page: Page, context: BrowserContext, signed_in: Account, screenshot: Any, tmp_path: Path
 ) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from contour.core.labels import (
@@ -11,10 +14,20 @@ from contour.core.labels import (
     check_attribute_domain,
     check_attribute_value,
     check_color,
+    label_allows,
     pick_color,
     svg_ids_to_names,
     svg_names_to_ids,
 )
+
+LABEL_TYPE_VECTORS = Path(__file__).resolve().parents[1] / "vectors" / "label_types.json"
+
+
+def test_a_label_goes_on_objects_of_its_own_type_or_on_any_when_typed_any() -> None:
+    cases = json.loads(LABEL_TYPE_VECTORS.read_text())
+    assert len(cases) > 80
+    for case in cases:
+        assert label_allows(case["label_type"], case["kind"]) is case["allowed"], case
 
 
 def test_colors_must_be_hex_triplets() -> None:

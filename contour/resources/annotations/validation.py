@@ -9,7 +9,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from contour.core import geometry
-from contour.core.labels import AttributeDomain, LabelRuleError, check_attribute_value
+from contour.core.labels import AttributeDomain, LabelRuleError, check_attribute_value, label_allows
 from contour.errors import ValidationError
 from contour.resources.annotations.schemas import AttributeValueIn, LabeledDataIn, ShapeFields, TrackFields
 from contour.resources.labels.models import Label
@@ -74,7 +74,7 @@ def _check_attributes(where: str, values: Sequence[AttributeValueIn], rules: Lab
 
 
 def _check_shape_type(where: str, shape_type: str, rules: LabelRules) -> None:
-    if rules.type not in ("any", shape_type):
+    if not label_allows(rules.type, shape_type):
         raise _fail(where, f"label {rules.id} is for {rules.type}s, not {shape_type}s.")
 
 
@@ -114,7 +114,7 @@ def check_labeled_data(data: LabeledDataIn, labels: dict[int, LabelRules], bound
     for index, tag in enumerate(data.tags):
         where = f"tags[{index}] (frame {tag.frame})"
         rules = _label(where, tag.label_id, labels)
-        if rules.type not in ("any", "tag"):
+        if not label_allows(rules.type, "tag"):
             raise _fail(where, f"label {rules.id} is for {rules.type}s, not tags.")
         if not bounds.contains(tag.frame):
             raise _fail(where, "the frame is outside the job.")

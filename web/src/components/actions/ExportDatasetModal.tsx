@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState } from "react";
 import { requestJson } from "../../api/client";
 import { describeError } from "../../api/errors";
 import { downloadFile } from "../requests/downloadFile";
-import { isRunning } from "../requests/requestProgress";
+import { isFinal, isRunning } from "../requests/requestProgress";
 import { RequestProgressView } from "../requests/RequestProgressView";
 import { useFollowRequest } from "../requests/useFollowRequest";
 import { defaultFormat, exportQuery, formatOptions, formatsFor } from "./datasetFormats";
@@ -78,6 +78,12 @@ export function ExportDatasetModal({ target, open, onClose }: ExportDatasetModal
     }
   }
 
+  // A finished (or failed) export belongs to the options it ran with: once any of them changes,
+  // "Download again" would fetch the old file, so the dialog offers a new export instead.
+  function optionsChanged() {
+    if (isFinal(state.phase)) followed.reset();
+  }
+
   function close() {
     // A running export goes on in the background; it stays on the Requests page.
     if (!busy) followed.reset();
@@ -95,7 +101,13 @@ export function ExportDatasetModal({ target, open, onClose }: ExportDatasetModal
       {busy ? "Hide" : "Close"}
     </Button>,
     finishedUrl ? (
-      <Button key="download" type="primary" icon={<CloudDownloadOutlined />} onClick={() => downloadFile(finishedUrl)}>
+      <Button
+        key="download"
+        type="primary"
+        icon={<CloudDownloadOutlined />}
+        onClick={() => downloadFile(finishedUrl)}
+        data-testid="download-again"
+      >
         Download again
       </Button>
     ) : (
@@ -128,6 +140,7 @@ export function ExportDatasetModal({ target, open, onClose }: ExportDatasetModal
         layout="vertical"
         initialValues={{ saveImages: false, fileName: "" }}
         onFinish={start}
+        onValuesChange={optionsChanged}
         disabled={busy}
       >
         <Form.Item name="format" label="Export format" rules={[{ required: true, message: "Choose a format." }]}>

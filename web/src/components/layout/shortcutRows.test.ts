@@ -25,7 +25,7 @@ describe("shortcutGroups", () => {
   it("lists every action once, grouped in the order groups first appear", () => {
     const groups = shortcutGroups(DEFAULT_SHORTCUTS, keymap(), "");
     expect(groups.map((group) => group.group)).toEqual([
-      "Job",
+      "Editor",
       "Undo and redo",
       "Navigation",
       "Drawing",

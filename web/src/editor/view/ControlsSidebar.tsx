@@ -17,6 +17,8 @@ import type { Label } from "../../api/types";
 import type { CanvasMode } from "./canvas/canvasMode";
 import { DrawingOptionsPanel } from "./canvas/DrawingOptionsPanel";
 import type { DrawableType, DrawingOptions } from "./drawingTool";
+import { whyToolUnavailable } from "./labelChoice";
+import { labelOptions } from "./labelOptions";
 import { isDrawingTool, TOOL_HINTS, TOOL_LABELS, type Tool } from "./tools";
 
 const TOOL_ICONS: Readonly<Record<Tool, ReactNode>> = {
@@ -36,7 +38,8 @@ export interface ControlsSidebarProps {
   onToolChange: (tool: Tool) => void;
   labels: readonly Label[];
   labelId: number | null;
-  onLabelChange: (labelId: number) => void;
+  /** The label chosen for `forTool` (the current tool when absent). */
+  onLabelChange: (labelId: number, forTool?: Tool) => void;
   /** Drawing options (popover); the panel is left out without them. */
   drawingOptions?: DrawingOptions;
   onDrawingOptionsChange?: (options: DrawingOptions) => void;
@@ -63,39 +66,45 @@ export const ControlsSidebar = memo(function ControlsSidebar(props: ControlsSide
         className="editor-label-select"
         data-testid="draw-label"
         value={labelId ?? undefined}
-        placeholder="No labels"
+        placeholder={labels.length === 0 ? "No labels" : "None to draw with"}
         disabled={labels.length === 0}
-        onChange={onLabelChange}
-        options={labels.map((label, index) => ({
-          value: label.id,
-          label: (
-            <span className="editor-label-option">
+        onChange={(value: number) => onLabelChange(value)}
+        options={labelOptions(labels, tool, true)}
+        // The sidebar is narrow: the chosen label shows without its hotkey, and a name too long
+        // for it ends in an ellipsis, whole in the tooltip (the list itself is as wide as needed).
+        labelRender={({ value }) => {
+          const label = labels.find((each) => each.id === value);
+          return label === undefined ? null : (
+            <span className="editor-label-value" title={label.name} data-testid="draw-label-value">
               <span className="editor-swatch" style={{ background: label.color }} />
-              {label.name}
-              {index < 10 && <Typography.Text type="secondary"> {(index + 1) % 10}</Typography.Text>}
+              <span className="editor-label-value-name">{label.name}</span>
             </span>
-          ),
-        }))}
+          );
+        }}
         popupMatchSelectWidth={false}
       />
       <Typography.Text type="secondary" className="editor-controls-caption">
         Tools
       </Typography.Text>
       <div className="editor-tools">
-        {TOOLS.map((each) => (
-          <Tooltip key={each} placement="right" title={`${TOOL_LABELS[each]}: ${TOOL_HINTS[each]}`}>
-            <Button
-              aria-label={TOOL_LABELS[each]}
-              aria-pressed={tool === each}
-              data-testid={`tool-${each}`}
-              type={tool === each ? "primary" : "text"}
-              icon={TOOL_ICONS[each]}
-              disabled={each !== "cursor" && labels.length === 0}
-              onClick={() => onToolChange(each)}
-              className="editor-tool"
-            />
-          </Tooltip>
-        ))}
+        {TOOLS.map((each) => {
+          // A tool that no label of the job fits is greyed out, its tooltip saying why.
+          const unavailable = whyToolUnavailable(labels, each);
+          return (
+            <Tooltip key={each} placement="right" title={`${TOOL_LABELS[each]}: ${unavailable ?? TOOL_HINTS[each]}`}>
+              <Button
+                aria-label={TOOL_LABELS[each]}
+                aria-pressed={tool === each}
+                data-testid={`tool-${each}`}
+                type={tool === each ? "primary" : "text"}
+                icon={TOOL_ICONS[each]}
+                disabled={unavailable !== null}
+                onClick={() => onToolChange(each)}
+                className="editor-tool"
+              />
+            </Tooltip>
+          );
+        })}
       </div>
       <Typography.Text type="secondary" className="editor-controls-caption">
         Edit

@@ -112,6 +112,8 @@ export interface EditorCanvasProps {
   drawingColor: string;
   onDrawingChange: (state: DrawingState) => void;
   onDrawn: (shape: DrawnShape) => void;
+  /** A finish (double click) that could not make the shape: why, for the user. */
+  onDrawingRefused?: (why: string) => void;
   /** A click on the frame with the tag tool. */
   onTagClick?: () => void;
   background: string;
@@ -445,6 +447,7 @@ export function EditorCanvas(props: EditorCanvasProps) {
       const step = finishDrawing(drawing);
       changeDrawing(step.state);
       if (step.drawn) props.onDrawn(step.drawn);
+      if (step.refusal) props.onDrawingRefused?.(step.refusal);
       return;
     }
     if (mode.kind === "pathEdit" && editedShape !== undefined) {

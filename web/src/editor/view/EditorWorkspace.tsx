@@ -38,6 +38,7 @@ import { saveAnnotations } from "./saveAnnotations";
 import { isDrawingTool, type Tool } from "./tools";
 import { TopBar, type SaveIndicator } from "./TopBar";
 import { useDraftRecovery } from "./useDraftRecovery";
+import { useDrawingLabel } from "./useDrawingLabel";
 import { useEditorKeyboard } from "./useEditorKeyboard";
 import { useFrameSupply } from "./useFrameSupply";
 import { selectedIdsOf, useHasSelection } from "./useSelection";
@@ -91,7 +92,6 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
     return count === undefined ? DEFAULT_DRAWING_OPTIONS : withDefaultPointsCount(DEFAULT_DRAWING_OPTIONS, count);
   });
   const canvasMode = useCanvasMode(store);
-  const [labelId, setLabelId] = useState<number | null>(labels[0]?.id ?? null);
   const viewportState = useViewportState();
   const setViewport = viewportState.set;
   const rotation = useViewportValue(viewportState, (viewport) => viewport?.rotation ?? 0);
@@ -191,6 +191,13 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
 
   useDraftRecovery(store, job.id, { modal, message, notification });
 
+  // What the editor says about drawing replaces what it said before, rather than piling up.
+  const warnDrawing = (content: string) => void message.warning({ content, key: "drawing" });
+  const { labelId, chooseLabel, prepareTool, problemFor } = useDrawingLabel(labels, tool, {
+    warn: warnDrawing,
+    inform: (content) => void message.info({ content, key: "drawing" }),
+  });
+
   const topBar = useTopBarFeatures({
     store,
     document,
@@ -205,7 +212,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
     filter: objectFilter,
     serverIdOf: filterServerIdOf,
     save,
-    setLabelId,
+    setLabelId: chooseLabel,
   });
 
   // Autosave (Workspace settings): only when something is unsaved, never two saves at once.
@@ -234,6 +241,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
 
   // --- tools and objects ------------------------------------------------------------------------
   const chooseTool = (next: Tool) => {
+    if (!prepareTool(next)) return;
     setTool(next);
     setDrawing(isDrawingTool(next) ? startDrawing(next, drawingOptions) : null);
     canvasMode.reset();
@@ -244,10 +252,14 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
   };
 
   const createDrawn = (shape: DrawnShape) => {
-    if (labelId === null) return;
+    const problem = problemFor(shape.type);
+    if (labelId === null || problem !== null) {
+      warnDrawing(`${problem ?? "Choose a label first."} The ${shape.type} was not added.`);
+      return;
+    }
     const points = fitShapeToImage(shape.type, shape.points, 0, imageSize);
     if (points === null) {
-      message.warning("The shape is too small or outside the image, so it was not added.");
+      warnDrawing("The shape is too small or outside the image, so it was not added.");
       return;
     }
     const zOrder = view.newShapeZOrder;
@@ -255,7 +267,11 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
   };
 
   const addTag = () => {
-    if (labelId === null) return;
+    const problem = problemFor("tag");
+    if (labelId === null || problem !== null) {
+      warnDrawing(`${problem ?? "Choose a label first."} The tag was not added.`);
+      return;
+    }
     createObject(store, { kind: "tag", frame, labelId });
   };
 
@@ -322,6 +338,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
       const step = finishDrawing(drawing);
       setDrawing(step.state);
       if (step.drawn) createDrawn(step.drawn);
+      if (step.refusal) warnDrawing(step.refusal);
     },
     drawAgain: () => chooseTool(lastDrawingTool),
     cancel: () => {
@@ -338,7 +355,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
     fit: () => setViewport((current) => (current === null ? null : fitImage(current, FIT_PADDING_PX))),
     selectLabelSlot: (slot: LabelSlot) => {
       const label = labels[slot === 0 ? 9 : slot - 1];
-      if (label) setLabelId(label.id);
+      if (label) chooseLabel(label.id);
     },
     ...view.commands,
     toggleGroupMode: () => {
@@ -363,6 +380,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
   const controls = useSteady({
     onFrameInput: (value: number) => showFrame(goToFrame(frames, value, navigation)),
     onToolChange: chooseTool,
+    onLabelChange: chooseLabel,
     onDrawingOptionsChange: (options: DrawingOptions) => {
       setDrawingOptions(options);
       if (drawing !== null) setDrawing(startDrawing(drawing.type, options));
@@ -407,7 +425,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
           onToolChange={controls.onToolChange}
           labels={labels}
           labelId={labelId}
-          onLabelChange={setLabelId}
+          onLabelChange={controls.onLabelChange}
           drawingOptions={drawingOptions}
           onDrawingOptionsChange={controls.onDrawingOptionsChange}
           lastDrawingTool={lastDrawingTool}
@@ -434,6 +452,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
           drawingColor={drawingColor}
           onDrawingChange={setDrawing}
           onDrawn={createDrawn}
+          onDrawingRefused={warnDrawing}
           onTagClick={tool === "tag" ? addTag : undefined}
           background={appearance.showBitmap ? BITMAP_BACKGROUND : settings.player.canvasBackgroundColor}
           frameView={view.frameView}
@@ -457,7 +476,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
           document={document}
           controller={sidebar.controller}
           labelId={labelId}
-          onLabelChange={setLabelId}
+          onLabelChange={controls.onLabelChange}
           appearance={appearance}
           onAppearanceChange={setAppearance}
           onOrderChange={onSidebarOrder}

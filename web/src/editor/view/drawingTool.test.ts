@@ -51,9 +51,16 @@ describe("rectangle tool", () => {
     expect(previewPoints(pointerMove(first, p(1, 10)))).toEqual([1, 6, 5, 10]);
   });
 
-  it("cannot be finished with N", () => {
+  it("cannot be finished with N, and says how it is finished", () => {
     const first = clicks(startDrawing("rectangle"), [[5, 6]]);
-    expect(finishDrawing(first).drawn).toBeNull();
+    const step = finishDrawing(first);
+    expect(step.drawn).toBeNull();
+    expect(step.refusal).toBe("Click or drag to the opposite corner to finish the rectangle.");
+  });
+
+  it("by 4 points says how many extreme points are missing", () => {
+    const state = clicks(startDrawing("rectangle", { ...DEFAULT_DRAWING_OPTIONS, rectangleMethod: "fourPoints" }), [[5, 6]]);
+    expect(finishDrawing(state).refusal).toBe("A rectangle by 4 points needs its 4 extreme points: click 3 more, or cancel it.");
   });
 });
 
@@ -63,11 +70,16 @@ describe("polygon tool", () => {
     expect(finishDrawing(state).drawn).toEqual({ type: "polygon", points: [0, 0, 10, 0, 10, 10] });
   });
 
-  it("does not finish with fewer than three points", () => {
+  it("does not finish with fewer than three points, and says why", () => {
     const state = clicks(startDrawing("polygon"), [[0, 0], [10, 0]]);
     const step = finishDrawing(state);
     expect(step.drawn).toBeNull();
     expect(step.state).toBe(state);
+    expect(step.refusal).toBe("A polygon needs at least 3 points: click 1 more, or cancel it.");
+  });
+
+  it("has nothing to say when nothing is drawn", () => {
+    expect(finishDrawing(startDrawing("polygon")).refusal).toBeUndefined();
   });
 
   it("ignores the repeated press of a double click", () => {

@@ -11,6 +11,7 @@ import { boxOfPoints, distance, toFlatPoints, type ImagePoint, type ScreenPoint 
 import {
   EXTREME_POINTS_COUNT,
   canFinishDrawing,
+  finishRefusal,
   isDrawingComplete,
   normalizeFixedPointCount,
   shouldAddFreehandPoint,
@@ -90,6 +91,8 @@ export interface DrawnShape {
 export interface DrawingStep {
   readonly state: DrawingState;
   readonly drawn: DrawnShape | null;
+  /** Why a finish (N, double click) made nothing of what is drawn so far, for the user. */
+  readonly refusal?: string;
 }
 
 export interface PointerTolerance {
@@ -217,10 +220,27 @@ export function removeLastPoint(state: DrawingState): DrawingState {
   }
 }
 
-/** N or a double click: a vertex shape is done if it has enough points; boxes finish by themselves. */
+/**
+ * N or a double click: a vertex shape is done if it has enough points; boxes finish by themselves.
+ * With something drawn that cannot be finished yet, the step says why (nothing drawn: no word).
+ */
 export function finishDrawing(state: DrawingState): DrawingStep {
-  if (state.kind !== "vertices" || !canFinishDrawing(state.type, state.points.length)) return unfinished(state);
-  return finishVertices(state);
+  if (state.kind === "vertices" && canFinishDrawing(state.type, state.points.length)) return finishVertices(state);
+  if (!hasProgress(state)) return unfinished(state);
+  return { state, drawn: null, refusal: refusalOf(state) };
+}
+
+function refusalOf(state: DrawingState): string {
+  switch (state.kind) {
+    case "box":
+      return `Click or drag to the opposite corner to finish the ${state.type}.`;
+    case "extremes": {
+      const more = EXTREME_POINTS_COUNT - state.points.length;
+      return `A rectangle by 4 points needs its 4 extreme points: click ${more} more, or cancel it.`;
+    }
+    case "vertices":
+      return finishRefusal(state.type, state.points.length) ?? "";
+  }
 }
 
 /** Whether anything is half drawn (Escape then cancels the shape rather than the tool). */

@@ -10,8 +10,12 @@ import type { ActionSpec } from "./registry";
 export const LABEL_SLOTS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 0] as const;
 export type LabelSlot = (typeof LABEL_SLOTS)[number];
 
+/**
+ * Section headings of the Menu, the shortcuts dialog and the shortcut settings. "Editor", not
+ * "Job": the editor's Menu puts these next to its own "Job" section (upload, export, job state).
+ */
 export const ACTION_GROUPS = {
-  job: "Job",
+  editor: "Editor",
   history: "Undo and redo",
   navigation: "Navigation",
   drawing: "Drawing",
@@ -20,14 +24,14 @@ export const ACTION_GROUPS = {
   view: "View",
 } as const;
 
-const { job, history, navigation, drawing, objects, labels, view } = ACTION_GROUPS;
+const { editor, history, navigation, drawing, objects, labels, view } = ACTION_GROUPS;
 
 const FIXED_SHORTCUTS = [
-  // Job: what works even with a dialog open.
-  { id: "job.save", label: "Save", group: job, defaultKeys: ["Mod+S"], scope: "global", inTextInput: true },
-  { id: "editor.openSettings", label: "Settings", group: job, defaultKeys: ["F2"], scope: "global" },
-  { id: "editor.showShortcuts", label: "Keyboard shortcuts", group: job, defaultKeys: ["F1"], scope: "global", keywords: ["keys", "help"] },
-  { id: "editor.toggleFullscreen", label: "Fullscreen", group: job, defaultKeys: [], scope: "global" },
+  // Editor: what works even with a dialog open.
+  { id: "job.save", label: "Save", group: editor, defaultKeys: ["Mod+S"], scope: "global", inTextInput: true },
+  { id: "editor.openSettings", label: "Settings", group: editor, defaultKeys: ["F2"], scope: "global" },
+  { id: "editor.showShortcuts", label: "Keyboard shortcuts", group: editor, defaultKeys: ["F1"], scope: "global", keywords: ["keys", "help"] },
+  { id: "editor.toggleFullscreen", label: "Fullscreen", group: editor, defaultKeys: [], scope: "global" },
 
   { id: "history.undo", label: "Undo", group: history, defaultKeys: ["Mod+Z"], scope: "canvas", repeatable: true },
   { id: "history.redo", label: "Redo", group: history, defaultKeys: ["Mod+Shift+Z", "Ctrl+Y"], scope: "canvas", repeatable: true },

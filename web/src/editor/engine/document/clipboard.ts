@@ -1,10 +1,14 @@
 /**
  * Copy/paste and propagation: both make independent copies of shapes and tags on other frames
  * (new client ids, not grouped — a group is a relation between the originals — and without the
- * server-only `extras` of the original). Tracks are not copied yet.
+ * server-only `extras` of the original). Frames of one job may differ in size, so each copy is
+ * fitted into its target frame as a drawn shape is, and a copy left too small there is not made.
+ * Tracks are not copied yet.
  */
 
 import { castDraft } from "immer";
+import { fitShapeToImage } from "../geometry/clipping";
+import type { Size } from "../geometry/coords";
 import type { EditorStore } from "./editorStore";
 import { setEntry } from "./idTable";
 import {
@@ -25,6 +29,16 @@ export interface Clipboard {
   readonly objects: readonly ClipboardObject[];
 }
 
+/** The size of a frame (`null` when unknown: copies are then kept as they are). */
+export type FrameSizeOf = (frame: number) => Size | null;
+
+/** What a paste or propagation made: the copies' ids, and how many fell outside their frame. */
+export interface CopyResult {
+  readonly ids: ClientId[];
+  /** Shapes not copied because nothing big enough of them lies inside the target frame. */
+  readonly dropped: number;
+}
+
 export const EMPTY_CLIPBOARD: Clipboard = Object.freeze({ sourceFrame: null, objects: Object.freeze([]) });
 
 function isCopyable(object: AnnotationObject | undefined): object is CopyableObject {
@@ -40,18 +54,23 @@ export function copyObjects(document: AnnotationDocument, ids: readonly ClientId
   };
 }
 
-/** Pastes the clipboard onto `frame` as one step; returns the new objects' ids. */
-export function pasteObjects(store: EditorStore, clipboard: Clipboard, frame: number): ClientId[] {
-  return insertCopies(store, clipboard.objects, [frame], "Paste objects");
+/** Pastes the clipboard onto `frame` (fitted to its size) as one step. */
+export function pasteObjects(store: EditorStore, clipboard: Clipboard, frame: number, frameSize: FrameSizeOf): CopyResult {
+  return insertCopies(store, clipboard.objects, [frame], frameSize, "Paste objects");
 }
 
 /**
- * Copies objects onto each of `frames` (see `propagationFrames`) as one step; returns the ids of
- * the copies, frame by frame.
+ * Copies objects onto each of `frames` (see `propagationFrames`), fitted to each frame's size, as
+ * one step; the ids come frame by frame.
  */
-export function propagateObjects(store: EditorStore, ids: readonly ClientId[], frames: readonly number[]): ClientId[] {
+export function propagateObjects(
+  store: EditorStore,
+  ids: readonly ClientId[],
+  frames: readonly number[],
+  frameSize: FrameSizeOf,
+): CopyResult {
   const sources = copyObjects(store.getState().document, ids).objects;
-  return insertCopies(store, sources, frames, "Propagate objects");
+  return insertCopies(store, sources, frames, frameSize, "Propagate objects");
 }
 
 /**
@@ -80,19 +99,35 @@ function insertCopies(
   store: EditorStore,
   sources: readonly ClipboardObject[],
   frames: readonly number[],
+  frameSize: FrameSizeOf,
   label: string,
-): ClientId[] {
+): CopyResult {
   const copies: CopyableObject[] = [];
+  let dropped = 0;
   for (const frame of frames) {
-    for (const source of sources) copies.push(copyOnto(source, store.newClientId(), frame));
+    const size = frameSize(frame);
+    for (const source of sources) {
+      const fitted = fittedTo(source, size);
+      if (fitted === null) dropped += 1;
+      else copies.push(copyOnto(fitted, store.newClientId(), frame));
+    }
   }
-  store.apply(
-    (draft) => {
-      for (const copy of copies) setEntry(draft.objects, copy.clientId, castDraft(copy));
-    },
-    { label },
-  );
-  return copies.map((copy) => copy.clientId);
+  if (copies.length > 0) {
+    store.apply(
+      (draft) => {
+        for (const copy of copies) setEntry(draft.objects, copy.clientId, castDraft(copy));
+      },
+      { label },
+    );
+  }
+  return { ids: copies.map((copy) => copy.clientId), dropped };
+}
+
+/** The source with its points fitted into a frame of `size`; `null` when too little is left. */
+function fittedTo(source: ClipboardObject, size: Size | null): ClipboardObject | null {
+  if (source.kind !== "shape" || size === null) return source;
+  const points = fitShapeToImage(source.type, source.points, source.rotation, size);
+  return points === null ? null : { ...source, points };
 }
 
 function copyOnto(source: ClipboardObject, clientId: ClientId, frame: number): CopyableObject {

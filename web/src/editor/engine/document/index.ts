@@ -26,6 +26,7 @@ export {
 } from "./editorStore";
 export * from "./commands";
 export * from "./clipboard";
+export { labelAllows, type LabeledKind } from "./labelTypes";
 export * from "./changes";
 export * from "./drafts";
 export { createIndexedDbDraftStore, type IndexedDbDraftStoreOptions } from "./indexedDbDraftStore";

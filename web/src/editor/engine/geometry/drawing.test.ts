@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { screenPoint } from "./coords";
 import {
   canFinishDrawing,
+  finishRefusal,
   isDrawingComplete,
   normalizeFixedPointCount,
   removeLastPoint,
@@ -25,6 +26,13 @@ describe("finishing a drawing", () => {
     expect(canFinishDrawing("polygon", 3)).toBe(true);
     expect(canFinishDrawing("polyline", 2)).toBe(true);
     expect(canFinishDrawing("points", 1)).toBe(true);
+  });
+
+  it("says why it cannot happen yet, and how many points are missing", () => {
+    expect(finishRefusal("polygon", 2)).toBe("A polygon needs at least 3 points: click 1 more, or cancel it.");
+    expect(finishRefusal("polyline", 1)).toBe("A polyline needs at least 2 points: click 1 more, or cancel it.");
+    expect(finishRefusal("points", 0)).toBe("A points shape needs at least 1 point: click 1 more, or cancel it.");
+    expect(finishRefusal("polygon", 3)).toBeNull();
   });
 
   it("happens by itself at a fixed number of points", () => {

@@ -1,6 +1,6 @@
 /**
  * Rules of drawing vertex shapes: when a Shift-drag adds a point, when a drawing may be finished
- * or finishes by itself (a fixed number of points, the 4th extreme point of a rectangle), and
+ * (and why not yet) or finishes by itself (a fixed number of points, the 4th extreme point of a rectangle), and
  * undoing the last point with a right click.
  */
 import { type FlatPoints, type ScreenPoint, distance, pointCount } from "./coords";
@@ -21,6 +21,18 @@ export function shouldAddFreehandPoint(
 /** May the user finish (N / Done) a shape of this type with `count` points? */
 export function canFinishDrawing(type: VertexShapeKind, count: number): boolean {
   return count >= minimumPointCount(type);
+}
+
+/**
+ * Why a vertex shape of `count` points cannot be finished yet, in words for the user (`null`: it
+ * can). Said aloud, so that a finish that does nothing never leaves a silent preview behind.
+ */
+export function finishRefusal(type: VertexShapeKind, count: number): string | null {
+  const minimum = minimumPointCount(type);
+  if (count >= minimum) return null;
+  const shape = type === "points" ? "A points shape" : type === "polygon" ? "A polygon" : "A polyline";
+  const more = minimum - count;
+  return `${shape} needs at least ${minimum} point${minimum === 1 ? "" : "s"}: click ${more} more, or cancel it.`;
 }
 
 /**

@@ -1,10 +1,13 @@
 // The drawing options popover of the controls sidebar (CVAT's per-tool popover): the tool, the
-// label, how a rectangle is drawn, a fixed number of points, and a "Shape" button that starts.
+// label (those of the tool's type; a note says why labels of no tool, e.g. skeletons, are left
+// out), how a rectangle is drawn, a fixed number of points, and a "Shape" button that starts.
 import { Button, InputNumber, Radio, Segmented, Select, Typography } from "antd";
 import { useState } from "react";
 import type { Label } from "../../../api/types";
 import type { DrawableType, DrawingOptions, VertexType } from "../drawingTool";
-import { TOOL_LABELS } from "../tools";
+import { labelForTool, whyNotFor, whyToolUnavailable } from "../labelChoice";
+import { labelOptions } from "../labelOptions";
+import { TOOL_LABELS, type Tool } from "../tools";
 
 const DRAWABLE: readonly DrawableType[] = ["rectangle", "polygon", "polyline", "points", "ellipse"];
 
@@ -19,13 +22,21 @@ export interface DrawingOptionsPanelProps {
   onChange: (options: DrawingOptions) => void;
   labels: readonly Label[];
   labelId: number | null;
-  onLabelChange: (labelId: number) => void;
+  onLabelChange: (labelId: number, forTool?: Tool) => void;
   onStart: (type: DrawableType) => void;
 }
 
 export function DrawingOptionsPanel(props: DrawingOptionsPanelProps) {
   const { options, onChange } = props;
   const [type, setType] = useState<DrawableType>(props.initialType);
+  // The label this tool would draw with (the chosen one, or the first of the tool's type).
+  const label = labelForTool(props.labels, props.labelId, type);
+  const unavailable = whyToolUnavailable(props.labels, type);
+  // Labels no tool can use yet, each with its reason: they are in the list, but greyed out.
+  const undrawable = props.labels.flatMap((each) => {
+    const why = whyNotFor(each, "cursor");
+    return why === null ? [] : [why];
+  });
   return (
     <div className="editor-drawing-options" data-testid="drawing-options">
       <Segmented<DrawableType>
@@ -39,11 +50,22 @@ export function DrawingOptionsPanel(props: DrawingOptionsPanelProps) {
       <Select
         size="small"
         data-testid="draw-options-label"
-        value={props.labelId ?? undefined}
-        onChange={props.onLabelChange}
-        options={props.labels.map((label) => ({ value: label.id, label: label.name }))}
+        value={label?.id}
+        placeholder="None of this type"
+        onChange={(value: number) => props.onLabelChange(value, type)}
+        options={labelOptions(props.labels, type, false)}
         popupMatchSelectWidth={false}
       />
+      {unavailable !== null && (
+        <Typography.Text type="warning" className="editor-drawing-note" data-testid="draw-options-unavailable">
+          {unavailable}
+        </Typography.Text>
+      )}
+      {undrawable.map((why) => (
+        <Typography.Text key={why} type="secondary" className="editor-drawing-note" data-testid="draw-options-note">
+          {why}
+        </Typography.Text>
+      ))}
       {type === "rectangle" && (
         <>
           <Typography.Text type="secondary">Drawing method</Typography.Text>
@@ -74,7 +96,7 @@ export function DrawingOptionsPanel(props: DrawingOptionsPanelProps) {
           />
         </>
       )}
-      <Button type="primary" size="small" data-testid="draw-shape" onClick={() => props.onStart(type)} disabled={props.labels.length === 0}>
+      <Button type="primary" size="small" data-testid="draw-shape" onClick={() => props.onStart(type)} disabled={label === null}>
         Shape
       </Button>
     </div>

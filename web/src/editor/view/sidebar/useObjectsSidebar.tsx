@@ -28,6 +28,11 @@ import { selectedIdsOf } from "../useSelection";
 import { objectUrl } from "./objectLink";
 import { PropagateDialog, type PropagateDirection } from "./PropagateDialog";
 
+/** "1 shape was" / "3 shapes were": copies left out because their frame is smaller. */
+function outsideCount(count: number): string {
+  return count === 1 ? "1 shape was" : `${count} shapes were`;
+}
+
 /** Per-object and per-list operations of the sidebar; a stable object (safe for memoised rows). */
 export interface SidebarController {
   togglePinned(id: ClientId): void;
@@ -115,8 +120,9 @@ export function useObjectsSidebar(input: ObjectsSidebarInput): {
         );
       },
       makeCopy: (id) => {
-        const copies = pasteObjects(store, copyObjects(store.getState().document, [id]), latest.current.frame);
-        store.select(copies);
+        const { frame, frames } = latest.current;
+        const copies = pasteObjects(store, copyObjects(store.getState().document, [id]), frame, (at) => frames.frameSize(at));
+        store.select(copies.ids);
       },
       propagate: (ids) => {
         if (ids.length > 0) setPropagating(ids);
@@ -142,7 +148,11 @@ export function useObjectsSidebar(input: ObjectsSidebarInput): {
       clipboard.current = copyObjects(store.getState().document, selected());
     },
     canPaste: () => clipboard.current.objects.length > 0,
-    paste: () => store.select(pasteObjects(store, clipboard.current, frame)),
+    paste: () => {
+      const pasted = pasteObjects(store, clipboard.current, frame, (at) => frames.frameSize(at));
+      store.select(pasted.ids);
+      if (pasted.dropped > 0) message.warning(`${outsideCount(pasted.dropped)} outside this frame, so not pasted.`);
+    },
     propagateSelected: () => controller.propagate(selected()),
     toForeground: () => selected().forEach((id) => controller.toForeground(id)),
     toBackground: () => selected().forEach((id) => controller.toBackground(id)),
@@ -166,8 +176,10 @@ export function useObjectsSidebar(input: ObjectsSidebarInput): {
     const isSkipped = (target: number) => !frames.includes(target) || (!showDeletedFrames && frames.isDeleted(target));
     const targets = propagationFrames(frame, count, direction, { start: frames.startFrame, stop: frames.stopFrame }, isSkipped);
     if (targets.length === 0) return;
-    propagateObjects(store, ids, targets);
-    message.success(`Propagated to ${targets.length} frame${targets.length === 1 ? "" : "s"}`);
+    const propagated = propagateObjects(store, ids, targets, (at) => frames.frameSize(at));
+    const done = `Propagated to ${targets.length} frame${targets.length === 1 ? "" : "s"}`;
+    if (propagated.dropped === 0) message.success(done);
+    else message.warning(`${done}; ${outsideCount(propagated.dropped)} outside a smaller frame, so not copied there.`);
   };
 
   const dialogs = (
