@@ -13,7 +13,8 @@ import { hasUnsavedChanges } from "../engine/document/changes";
 import { createObject, deleteObjects, setOccluded, setViewFlags } from "../engine/document/commands";
 import { EditorStore } from "../engine/document/editorStore";
 import { getEntry } from "../engine/document/idTable";
-import { getObject, viewFlagsOf, type ClientId, type ShapeObject, type ViewFlags } from "../engine/document/model";
+import { viewFlagsOf, type ClientId, type ShapeObject, type ViewFlags } from "../engine/document/model";
+import type { FrameContext } from "../engine/document/trackEdits";
 import { fitShapeToImage } from "../engine/geometry/clipping";
 import { fitImage } from "../engine/geometry/viewport";
 import { parseJobLink } from "../engine/frames/links";
@@ -24,13 +25,13 @@ import type { PlayDirection } from "../engine/frames/prefetch";
 import { BITMAP_BACKGROUND, objectColor } from "./appearance";
 import { FALLBACK_COLOR, labelColors } from "./colors";
 import { ControlsSidebar } from "./ControlsSidebar";
-import { startDrawing, hasProgress, finishDrawing, type DrawingState, type DrawnShape, type DrawableType } from "./drawingTool";
+import { startDrawing, hasProgress, finishDrawing, type DrawAs, type DrawingState, type DrawnShape, type DrawableType } from "./drawingTool";
 import { DEFAULT_DRAWING_OPTIONS, restartDrawing, withDefaultPointsCount, type DrawingOptions } from "./drawingTool";
-import { useCanvasMode } from "./canvas/useCanvasMode";
+import { useCanvasMode, type DrawnNow } from "./canvas/useCanvasMode";
 import { EditorCanvas } from "./EditorCanvas";
 import { createEditorActions, createEditorKeymap, type EditorCommands } from "./editorActions";
 import { patchAnnotations, type EditorData } from "./editorData";
-import { createFrameObjectsMemo, pickableShapes, visibleShapes } from "./frameObjects";
+import { createFrameObjectsMemo, pickableShapes, visibleShapes, type FrameObject } from "./frameObjects";
 import { ObjectsSidebar } from "./ObjectsSidebar";
 import { usePersistentAppearance } from "./sidebar/useAppearance";
 import { useObjectsSidebar } from "./sidebar/useObjectsSidebar";
@@ -84,13 +85,18 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
   const [direction, setDirection] = useState<PlayDirection>(1);
   const [tool, setTool] = useState<Tool>("cursor");
   const [lastDrawingTool, setLastDrawingTool] = useState<DrawableType>("rectangle");
+  // Shape or track: what the drawing tool makes now (and N draws again).
+  const [drawAs, setDrawAs] = useState<DrawAs>("shape");
   const [drawing, setDrawing] = useState<DrawingState | null>(null);
   // `?defaultPointsCount=N` fixes the number of points of polygons, polylines and points (CVAT's link parameter).
   const [drawingOptions, setDrawingOptions] = useState<DrawingOptions>(() => {
     const count = parseJobLink(window.location.search).params.defaultPointsCount;
     return count === undefined ? DEFAULT_DRAWING_OPTIONS : withDefaultPointsCount(DEFAULT_DRAWING_OPTIONS, count);
   });
-  const canvasMode = useCanvasMode(store);
+  // The canvas mode reads what the frame draws when N ends a Shift+click edit (set below).
+  const drawnNow = useRef<ReturnType<DrawnNow> | null>(null);
+  const readDrawnNow = useCallback<DrawnNow>(() => drawnNow.current ?? { shapes: [], at: { frame: 0 } }, []);
+  const canvasMode = useCanvasMode(store, readDrawnNow);
   const [labelId, setLabelId] = useState<number | null>(labels[0]?.id ?? null);
   const viewportState = useViewportState();
   const setViewport = viewportState.set;
@@ -107,13 +113,27 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
   const imageSize = useMemo(() => ({ width, height }), [width, height]);
   const colors = useMemo(() => labelColors(labels), [labels]);
 
+  // Tracks are resolved with the job's deleted frames (one Set per JobFrames, as the engine wants).
+  const { deletedFrames } = frames;
+  // Attribute ids whose values change per frame: a track keeps them in its keyframes.
+  const mutableAttributes = useMemo(
+    () => new Set(labels.flatMap((label) => label.attributes.filter((attribute) => attribute.mutable).map((attribute) => attribute.id))),
+    [labels],
+  );
+  const at: FrameContext = useMemo(() => ({ frame, deletedFrames, mutableAttributes }), [frame, deletedFrames, mutableAttributes]);
   const [frameObjectsOf] = useState(createFrameObjectsMemo);
   const objectFilter = useObjectFilter(labels);
   const filterServerIdOf = useCallback((id: ClientId) => getEntry(serverIds, id), [serverIds]);
-  const unfilteredObjects = useMemo(() => frameObjectsOf(document, frameIndex, frame), [frameObjectsOf, document, frameIndex, frame]);
+  const unfilteredObjects = useMemo(
+    () => frameObjectsOf(document, frameIndex, frame, { deletedFrames }),
+    [frameObjectsOf, document, frameIndex, frame, deletedFrames],
+  );
   const objects = useFilteredObjects(unfilteredObjects, objectFilter, filterServerIdOf);
   const shapes = useMemo(() => visibleShapes(objects), [objects]);
   const pickable = useMemo(() => pickableShapes(objects), [objects]);
+  drawnNow.current = { shapes, at };
+  const latestObjects = useRef<readonly FrameObject[]>(objects);
+  latestObjects.current = objects;
   const { appearance, setAppearance, canvasAppearance } = usePersistentAppearance();
   const sidebarOrder = useRef<readonly ClientId[] | null>(null);
   const onSidebarOrder = useCallback((ids: readonly ClientId[]) => {
@@ -138,9 +158,12 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
     [frame],
   );
 
-  // A new frame: what was half drawn or selected belonged to the old one.
+  // A new frame: what was half drawn or selected belonged to the old one, but for tracks shown on
+  // it too (so that E/R walk one track's keyframes, as in CVAT).
   useEffect(() => {
-    store.clearSelection();
+    const shown = new Set(latestObjects.current.filter((entry) => entry.track !== null).map((entry) => entry.object.clientId));
+    const { activeId, selectedIds } = store.getState().selection;
+    store.select(selectedIds.filter((id) => shown.has(id)), activeId);
     setDrawing((current) => (current === null ? null : restartDrawing(current)));
     canvasMode.reset();
     if (settings.player.resetZoom) setViewport((current) => (current === null ? null : fitImage(current, FIT_PADDING_PX)));
@@ -233,12 +256,14 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
   useLeaveWarning(unsaved);
 
   // --- tools and objects ------------------------------------------------------------------------
-  const chooseTool = (next: Tool) => {
+  /** A tool button draws shapes; the drawing options' Track button (and N after it) tracks. */
+  const chooseTool = (next: Tool, as: DrawAs = "shape") => {
     setTool(next);
     setDrawing(isDrawingTool(next) ? startDrawing(next, drawingOptions) : null);
     canvasMode.reset();
     if (isDrawingTool(next)) {
       setLastDrawingTool(next);
+      setDrawAs(as);
       store.clearSelection();
     }
   };
@@ -251,7 +276,9 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
       return;
     }
     const zOrder = view.newShapeZOrder;
-    createObject(store, { kind: "shape", type: shape.type, frame, labelId, points, ...(zOrder === undefined ? {} : { zOrder }) });
+    const input = { type: shape.type, frame, labelId, points, ...(zOrder === undefined ? {} : { zOrder }) };
+    // A track's first keyframe is the drawn shape; it shows on the following frames until edited.
+    createObject(store, drawAs === "track" ? { kind: "track", ...input } : { kind: "shape", ...input }, at);
   };
 
   const addTag = () => {
@@ -266,8 +293,10 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
   };
 
   const toggleOccluded = (ids: readonly ClientId[]) => {
-    const first = getObject(store.getState().document, ids[0] ?? "");
-    if (first?.kind === "shape") setOccluded(store, ids, !first.occluded);
+    // As the frame shows the first: a track's occluded is its value on this frame.
+    const first = latestObjects.current.find((entry) => entry.object.clientId === ids[0]);
+    const occluded = first?.drawn?.occluded ?? first?.track?.shape.occluded;
+    if (occluded !== undefined) setOccluded(store, ids, !occluded, at);
   };
 
   // Stable props for the (memoised) sidebar: panning and zooming must not re-render its rows.
@@ -294,6 +323,8 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
     frames,
     showDeletedFrames: navigation.showDeleted,
     serverIdOf,
+    at,
+    showFrame: (target: number) => showFrame(target),
   });
   // The drawing keys (N finishes) apply while drawing and during a Shift+click edit, which N ends too.
   const drawingKeys = drawing !== null || canvasMode.mode.kind === "pathEdit";
@@ -323,7 +354,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
       setDrawing(step.state);
       if (step.drawn) createDrawn(step.drawn);
     },
-    drawAgain: () => chooseTool(lastDrawingTool),
+    drawAgain: () => chooseTool(lastDrawingTool, drawAs),
     cancel: () => {
       if (canvasMode.cancel()) return;
       if (drawing !== null && hasProgress(drawing)) setDrawing(restartDrawing(drawing));
@@ -362,7 +393,8 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
   const enabledActions = registry.actions.map((action) => (registry.isEnabled(action.id, commands) ? "1" : "0")).join("");
   const controls = useSteady({
     onFrameInput: (value: number) => showFrame(goToFrame(frames, value, navigation)),
-    onToolChange: chooseTool,
+    onToolChange: (next: Tool) => chooseTool(next),
+    onStartDrawing: (type: DrawableType, as: DrawAs) => chooseTool(type, as),
     onDrawingOptionsChange: (options: DrawingOptions) => {
       setDrawingOptions(options);
       if (drawing !== null) setDrawing(startDrawing(drawing.type, options));
@@ -383,7 +415,13 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
   const drawingColor = (labelId !== null ? colors.get(labelId) : undefined) ?? FALLBACK_COLOR;
 
   return (
-    <div className={`editor${appearance.showBitmap ? " editor-show-bitmap" : ""}`} data-testid="editor" data-frame={frame} data-can-undo={canUndo}>
+    <div
+      className={`editor${appearance.showBitmap ? " editor-show-bitmap" : ""}`}
+      data-testid="editor"
+      data-frame={frame}
+      data-can-undo={canUndo}
+      data-draw-as={drawAs}
+    >
       <TopBar
         registry={registry}
         keymap={keymap}
@@ -411,6 +449,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
           drawingOptions={drawingOptions}
           onDrawingOptionsChange={controls.onDrawingOptionsChange}
           lastDrawingTool={lastDrawingTool}
+          onStartDrawing={controls.onStartDrawing}
           modeKind={canvasMode.mode.kind}
           onToggleZoomRegion={controls.onToggleZoomRegion}
           onToggleGroupMode={controls.onToggleGroupMode}
@@ -442,6 +481,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
           )}
           mode={canvasMode.mode}
           onModeChange={canvasMode.setMode}
+          at={at}
         />
         </div>
         <ObjectsSidebar

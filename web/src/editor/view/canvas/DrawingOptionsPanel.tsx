@@ -1,9 +1,11 @@
 // The drawing options popover of the controls sidebar (CVAT's per-tool popover): the tool, the
-// label, how a rectangle is drawn, a fixed number of points, and a "Shape" button that starts.
+// label, how a rectangle is drawn, a fixed number of points, and the "Shape" and "Track" buttons
+// that start drawing one or the other (N then repeats the choice).
 import { Button, InputNumber, Radio, Segmented, Select, Typography } from "antd";
 import { useState } from "react";
 import type { Label } from "../../../api/types";
-import type { DrawableType, DrawingOptions, VertexType } from "../drawingTool";
+import { isTrackableType } from "../../engine/document/trackEdits";
+import type { DrawableType, DrawAs, DrawingOptions, VertexType } from "../drawingTool";
 import { TOOL_LABELS } from "../tools";
 
 const DRAWABLE: readonly DrawableType[] = ["rectangle", "polygon", "polyline", "points", "ellipse"];
@@ -20,7 +22,7 @@ export interface DrawingOptionsPanelProps {
   labels: readonly Label[];
   labelId: number | null;
   onLabelChange: (labelId: number) => void;
-  onStart: (type: DrawableType) => void;
+  onStart: (type: DrawableType, as: DrawAs) => void;
 }
 
 export function DrawingOptionsPanel(props: DrawingOptionsPanelProps) {
@@ -74,9 +76,17 @@ export function DrawingOptionsPanel(props: DrawingOptionsPanelProps) {
           />
         </>
       )}
-      <Button type="primary" size="small" data-testid="draw-shape" onClick={() => props.onStart(type)} disabled={props.labels.length === 0}>
-        Shape
-      </Button>
+      <div className="editor-drawing-start">
+        <Button type="primary" size="small" data-testid="draw-shape" onClick={() => props.onStart(type, "shape")} disabled={props.labels.length === 0}>
+          Shape
+        </Button>
+        {/* Only types the server interpolates in tracks (all drawn here; masks and tags are not). */}
+        {isTrackableType(type) && (
+          <Button size="small" data-testid="draw-track" onClick={() => props.onStart(type, "track")} disabled={props.labels.length === 0}>
+            Track
+          </Button>
+        )}
+      </div>
     </div>
   );
 }
