@@ -10,12 +10,11 @@ import type { LabelSlot } from "../engine/actions/defaultShortcuts";
 import { detectPlatform } from "../engine/actions/keys";
 import type { Scope } from "../engine/actions/scopes";
 import { hasUnsavedChanges } from "../engine/document/changes";
-import { createObject, deleteObjects, setOccluded, setViewFlags } from "../engine/document/commands";
+import { deleteObjects, setOccluded, setViewFlags } from "../engine/document/commands";
 import { EditorStore } from "../engine/document/editorStore";
 import { getEntry } from "../engine/document/idTable";
 import { viewFlagsOf, type ClientId, type ShapeObject, type ViewFlags } from "../engine/document/model";
 import type { FrameContext } from "../engine/document/trackEdits";
-import { fitShapeToImage } from "../engine/geometry/clipping";
 import { fitImage } from "../engine/geometry/viewport";
 import { parseJobLink } from "../engine/frames/links";
 import { firstFrame, goToFrame, initialFrame, lastFrame, nextFrame, previousFrame } from "../engine/frames/navigation";
@@ -25,8 +24,7 @@ import type { PlayDirection } from "../engine/frames/prefetch";
 import { BITMAP_BACKGROUND, objectColor } from "./appearance";
 import { FALLBACK_COLOR, labelColors } from "./colors";
 import { ControlsSidebar } from "./ControlsSidebar";
-import { startDrawing, hasProgress, finishDrawing, type DrawAs, type DrawingState, type DrawnShape, type DrawableType } from "./drawingTool";
-import { DEFAULT_DRAWING_OPTIONS, restartDrawing, withDefaultPointsCount, type DrawingOptions } from "./drawingTool";
+import type { DrawAs, DrawableType, DrawingOptions } from "./drawingTool";
 import { useCanvasMode, type DrawnNow } from "./canvas/useCanvasMode";
 import { EditorCanvas } from "./EditorCanvas";
 import { createEditorActions, createEditorKeymap, type EditorCommands } from "./editorActions";
@@ -36,9 +34,10 @@ import { ObjectsSidebar } from "./ObjectsSidebar";
 import { usePersistentAppearance } from "./sidebar/useAppearance";
 import { useObjectsSidebar } from "./sidebar/useObjectsSidebar";
 import { saveAnnotations } from "./saveAnnotations";
-import { isDrawingTool, type Tool } from "./tools";
+import type { Tool } from "./tools";
 import { TopBar, type SaveIndicator } from "./TopBar";
 import { useDraftRecovery } from "./useDraftRecovery";
+import { useDrawingTools } from "./useDrawingTools";
 import { useEditorKeyboard } from "./useEditorKeyboard";
 import { useFrameSupply } from "./useFrameSupply";
 import { selectedIdsOf, useHasSelection } from "./useSelection";
@@ -83,16 +82,6 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
 
   const [frame, setFrame] = useState(() => initialFrame(frames, parseJobLink(window.location.search).params.frame, navigation));
   const [direction, setDirection] = useState<PlayDirection>(1);
-  const [tool, setTool] = useState<Tool>("cursor");
-  const [lastDrawingTool, setLastDrawingTool] = useState<DrawableType>("rectangle");
-  // Shape or track: what the drawing tool makes now (and N draws again).
-  const [drawAs, setDrawAs] = useState<DrawAs>("shape");
-  const [drawing, setDrawing] = useState<DrawingState | null>(null);
-  // `?defaultPointsCount=N` fixes the number of points of polygons, polylines and points (CVAT's link parameter).
-  const [drawingOptions, setDrawingOptions] = useState<DrawingOptions>(() => {
-    const count = parseJobLink(window.location.search).params.defaultPointsCount;
-    return count === undefined ? DEFAULT_DRAWING_OPTIONS : withDefaultPointsCount(DEFAULT_DRAWING_OPTIONS, count);
-  });
   // The canvas mode reads what the frame draws when N ends a Shift+click edit (set below).
   const drawnNow = useRef<ReturnType<DrawnNow> | null>(null);
   const readDrawnNow = useCallback<DrawnNow>(() => drawnNow.current ?? { shapes: [], at: { frame: 0 } }, []);
@@ -143,6 +132,16 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
     store, frame, settings, labels, objects, shapes, pickable, setViewport,
     listedIds: () => sidebarOrder.current,
   });
+  const drawingTools = useDrawingTools({
+    store,
+    at,
+    labelId,
+    imageSize,
+    newShapeZOrder: view.newShapeZOrder,
+    resetMode: canvasMode.reset,
+    warn: (text) => void message.warning(text),
+  });
+  const { tool, drawing, setDrawing, chooseTool } = drawingTools;
   const colorOf = useCallback(
     (shape: ShapeObject) => objectColor(shape, viewFlagsOf(document, shape.clientId), appearance.colorBy, colors),
     [document, colors, appearance.colorBy],
@@ -164,7 +163,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
     const shown = new Set(latestObjects.current.filter((entry) => entry.track !== null).map((entry) => entry.object.clientId));
     const { activeId, selectedIds } = store.getState().selection;
     store.select(selectedIds.filter((id) => shown.has(id)), activeId);
-    setDrawing((current) => (current === null ? null : restartDrawing(current)));
+    drawingTools.restart();
     canvasMode.reset();
     if (settings.player.resetZoom) setViewport((current) => (current === null ? null : fitImage(current, FIT_PADDING_PX)));
   }, [frame, store, settings.player.resetZoom, canvasMode.reset]);
@@ -256,36 +255,6 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
   useLeaveWarning(unsaved);
 
   // --- tools and objects ------------------------------------------------------------------------
-  /** A tool button draws shapes; the drawing options' Track button (and N after it) tracks. */
-  const chooseTool = (next: Tool, as: DrawAs = "shape") => {
-    setTool(next);
-    setDrawing(isDrawingTool(next) ? startDrawing(next, drawingOptions) : null);
-    canvasMode.reset();
-    if (isDrawingTool(next)) {
-      setLastDrawingTool(next);
-      setDrawAs(as);
-      store.clearSelection();
-    }
-  };
-
-  const createDrawn = (shape: DrawnShape) => {
-    if (labelId === null) return;
-    const points = fitShapeToImage(shape.type, shape.points, 0, imageSize);
-    if (points === null) {
-      message.warning("The shape is too small or outside the image, so it was not added.");
-      return;
-    }
-    const zOrder = view.newShapeZOrder;
-    const input = { type: shape.type, frame, labelId, points, ...(zOrder === undefined ? {} : { zOrder }) };
-    // A track's first keyframe is the drawn shape; it shows on the following frames until edited.
-    createObject(store, drawAs === "track" ? { kind: "track", ...input } : { kind: "shape", ...input }, at);
-  };
-
-  const addTag = () => {
-    if (labelId === null) return;
-    createObject(store, { kind: "tag", frame, labelId });
-  };
-
   const toggleFlag = (ids: readonly ClientId[], flag: keyof Pick<ViewFlags, "locked" | "hidden">) => {
     const first = ids[0];
     if (first === undefined) return;
@@ -349,16 +318,12 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
     },
     isDrawing: () => drawingKeys,
     finishDrawing: () => {
-      if (canvasMode.finishPathEditing() || drawing === null) return;
-      const step = finishDrawing(drawing);
-      setDrawing(step.state);
-      if (step.drawn) createDrawn(step.drawn);
+      if (!canvasMode.finishPathEditing()) drawingTools.finish();
     },
-    drawAgain: () => chooseTool(lastDrawingTool, drawAs),
+    drawAgain: drawingTools.drawAgain,
     cancel: () => {
-      if (canvasMode.cancel()) return;
-      if (drawing !== null && hasProgress(drawing)) setDrawing(restartDrawing(drawing));
-      else if (tool !== "cursor") chooseTool("cursor");
+      if (canvasMode.cancel() || drawingTools.dropProgress()) return;
+      if (tool !== "cursor") chooseTool("cursor");
       else store.clearSelection();
     },
     hasSelection: () => selectedIdsOf(store).length > 0,
@@ -395,10 +360,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
     onFrameInput: (value: number) => showFrame(goToFrame(frames, value, navigation)),
     onToolChange: (next: Tool) => chooseTool(next),
     onStartDrawing: (type: DrawableType, as: DrawAs) => chooseTool(type, as),
-    onDrawingOptionsChange: (options: DrawingOptions) => {
-      setDrawingOptions(options);
-      if (drawing !== null) setDrawing(startDrawing(drawing.type, options));
-    },
+    onDrawingOptionsChange: (options: DrawingOptions) => drawingTools.changeOptions(options),
     onToggleZoomRegion: () => {
       if (tool !== "cursor") chooseTool("cursor");
       canvasMode.toggleZoomRegion();
@@ -420,7 +382,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
       data-testid="editor"
       data-frame={frame}
       data-can-undo={canUndo}
-      data-draw-as={drawAs}
+      data-draw-as={drawingTools.drawAs}
     >
       <TopBar
         registry={registry}
@@ -446,9 +408,9 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
           labels={labels}
           labelId={labelId}
           onLabelChange={setLabelId}
-          drawingOptions={drawingOptions}
+          drawingOptions={drawingTools.options}
           onDrawingOptionsChange={controls.onDrawingOptionsChange}
-          lastDrawingTool={lastDrawingTool}
+          lastDrawingTool={drawingTools.lastDrawingTool}
           onStartDrawing={controls.onStartDrawing}
           modeKind={canvasMode.mode.kind}
           onToggleZoomRegion={controls.onToggleZoomRegion}
@@ -472,8 +434,8 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
           drawing={drawing}
           drawingColor={drawingColor}
           onDrawingChange={setDrawing}
-          onDrawn={createDrawn}
-          onTagClick={tool === "tag" ? addTag : undefined}
+          onDrawn={drawingTools.createDrawn}
+          onTagClick={tool === "tag" ? drawingTools.addTag : undefined}
           background={appearance.showBitmap ? BITMAP_BACKGROUND : settings.player.canvasBackgroundColor}
           frameView={view.frameView}
           overlay={(viewport) => (
