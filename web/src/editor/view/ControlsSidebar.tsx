@@ -16,7 +16,7 @@ import { memo, useState, type ReactNode } from "react";
 import type { Label } from "../../api/types";
 import type { CanvasMode } from "./canvas/canvasMode";
 import { DrawingOptionsPanel } from "./canvas/DrawingOptionsPanel";
-import type { DrawableType, DrawingOptions } from "./drawingTool";
+import type { DrawableType, DrawAs, DrawingOptions } from "./drawingTool";
 import { whyToolUnavailable } from "./labelChoice";
 import { labelOptions } from "./labelOptions";
 import { isDrawingTool, TOOL_HINTS, TOOL_LABELS, type Tool } from "./tools";
@@ -45,6 +45,8 @@ export interface ControlsSidebarProps {
   onDrawingOptionsChange?: (options: DrawingOptions) => void;
   /** The tool the options popover opens on. */
   lastDrawingTool?: DrawableType;
+  /** The options' Shape and Track buttons; without it they choose the tool (a shape). */
+  onStartDrawing?: (type: DrawableType, as: DrawAs) => void;
   modeKind?: CanvasMode["kind"];
   onToggleZoomRegion?: () => void;
   onToggleGroupMode?: () => void;
@@ -126,9 +128,10 @@ export const ControlsSidebar = memo(function ControlsSidebar(props: ControlsSide
                 labels={labels}
                 labelId={labelId}
                 onLabelChange={onLabelChange}
-                onStart={(type) => {
+                onStart={(type, as) => {
                   setOptionsOpen(false);
-                  onToolChange(type);
+                  if (props.onStartDrawing) props.onStartDrawing(type, as);
+                  else onToolChange(type);
                 }}
               />
             }

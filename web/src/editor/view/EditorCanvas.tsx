@@ -10,6 +10,7 @@ import { Group, Layer, Rect, Stage } from "react-konva";
 import { useSettings } from "../../lib/useSettings";
 import { setPoints } from "../engine/document/commands";
 import type { EditorStore } from "../engine/document/editorStore";
+import type { FrameContext } from "../engine/document/trackEdits";
 import { viewFlagsOf, type ClientId, type ShapeObject } from "../engine/document/model";
 import { borderContourOf } from "../engine/geometry/autoBorder";
 import { boxFromCorners, shapesInBox } from "../engine/geometry/boxSelection";
@@ -124,6 +125,11 @@ export interface EditorCanvasProps {
   /** Group mode, zoom to region or Shift+click editing; normal when absent. */
   mode?: CanvasMode;
   onModeChange?: (mode: CanvasMode) => void;
+  /**
+   * The frame shown: `shapes` include tracks' shapes on it (under the tracks' ids), and an edit of
+   * one is the track's keyframe on this frame (the engine's commands take it).
+   */
+  at?: FrameContext;
 }
 
 export function EditorCanvas(props: EditorCanvasProps) {
@@ -244,7 +250,7 @@ export function EditorCanvas(props: EditorCanvasProps) {
     const mode = latestMode.current;
     const editedShape = editedShapeOf(mode);
     if (editedShape === undefined) return;
-    if (step.points !== null) setPoints(store, editedShape.clientId, step.points);
+    if (step.points !== null) setPoints(store, editedShape.clientId, step.points, undefined, props.at);
     setMode(step.state === null ? IDLE_MODE : { kind: "pathEdit", edit: step.state });
     if (step.state === null) store.select([editedShape.clientId]);
   };
@@ -312,7 +318,7 @@ export function EditorCanvas(props: EditorCanvasProps) {
       if (handle.kind === "vertex" && evt.altKey && isVertexShape(editable.type)) {
         // Alt+click deletes the vertex, unless the shape would have too few.
         const fewer = deletePoint(editable.type, editable.points, handle.index);
-        if (fewer !== null) setPoints(store, editable.clientId, fewer);
+        if (fewer !== null) setPoints(store, editable.clientId, fewer, undefined, props.at);
         return;
       }
       if (handle.kind === "vertex" && evt.shiftKey && isVertexShape(editable.type)) {
@@ -361,14 +367,14 @@ export function EditorCanvas(props: EditorCanvasProps) {
       const { dx, dy } = bounds === null ? wanted : clampTranslation(bounds, wanted.dx, wanted.dy, imageSize);
       if (!drag.moved) store.beginGesture("Move shape");
       drag.moved = true;
-      setPoints(store, drag.id, translateShapePoints(drag.type, drag.points, dx, dy));
+      setPoints(store, drag.id, translateShapePoints(drag.type, drag.points, dx, dy), undefined, props.at);
       return;
     }
     if (drag?.kind === "handle") {
       if (!drag.moved) store.beginGesture(drag.label);
       drag.moved = true;
       const result = dragHandle(drag.drag, p, imageSize, event.evt.shiftKey);
-      setPoints(store, drag.id, result.points, drag.drag.handle.kind === "rotate" ? result.rotation : undefined);
+      setPoints(store, drag.id, result.points, drag.drag.handle.kind === "rotate" ? result.rotation : undefined, props.at);
       return;
     }
     if (drag?.kind === "box") {
@@ -571,9 +577,9 @@ export function EditorCanvas(props: EditorCanvasProps) {
           canSetStart={menuShape.type !== "points"}
           onDelete={() => {
             const fewer = deletePoint(menuShape.type as "polygon", menuShape.points, pointMenu.index);
-            if (fewer !== null) setPoints(store, menuShape.clientId, fewer);
+            if (fewer !== null) setPoints(store, menuShape.clientId, fewer, undefined, props.at);
           }}
-          onSetStart={() => setPoints(store, menuShape.clientId, setStartPoint(menuShape.points, pointMenu.index))}
+          onSetStart={() => setPoints(store, menuShape.clientId, setStartPoint(menuShape.points, pointMenu.index), undefined, props.at)}
           onClose={closePointMenu}
         />
       )}

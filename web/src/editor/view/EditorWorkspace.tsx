@@ -10,11 +10,11 @@ import type { LabelSlot } from "../engine/actions/defaultShortcuts";
 import { detectPlatform } from "../engine/actions/keys";
 import type { Scope } from "../engine/actions/scopes";
 import { hasUnsavedChanges } from "../engine/document/changes";
-import { createObject, deleteObjects, setOccluded, setViewFlags } from "../engine/document/commands";
+import { deleteObjects, setOccluded, setViewFlags } from "../engine/document/commands";
 import { EditorStore } from "../engine/document/editorStore";
 import { getEntry } from "../engine/document/idTable";
-import { getObject, viewFlagsOf, type ClientId, type ShapeObject, type ViewFlags } from "../engine/document/model";
-import { fitShapeToImage } from "../engine/geometry/clipping";
+import { viewFlagsOf, type ClientId, type ShapeObject, type ViewFlags } from "../engine/document/model";
+import type { FrameContext } from "../engine/document/trackEdits";
 import { fitImage } from "../engine/geometry/viewport";
 import { parseJobLink } from "../engine/frames/links";
 import { firstFrame, goToFrame, initialFrame, lastFrame, nextFrame, previousFrame } from "../engine/frames/navigation";
@@ -24,21 +24,20 @@ import type { PlayDirection } from "../engine/frames/prefetch";
 import { BITMAP_BACKGROUND, objectColor } from "./appearance";
 import { FALLBACK_COLOR, labelColors } from "./colors";
 import { ControlsSidebar } from "./ControlsSidebar";
-import { startDrawing, hasProgress, finishDrawing, type DrawingState, type DrawnShape, type DrawableType } from "./drawingTool";
-import { DEFAULT_DRAWING_OPTIONS, restartDrawing, withDefaultPointsCount, type DrawingOptions } from "./drawingTool";
-import { useCanvasMode } from "./canvas/useCanvasMode";
+import type { DrawAs, DrawableType, DrawingOptions } from "./drawingTool";
+import { useCanvasMode, type DrawnNow } from "./canvas/useCanvasMode";
 import { EditorCanvas } from "./EditorCanvas";
 import { createEditorActions, createEditorKeymap, type EditorCommands } from "./editorActions";
 import { patchAnnotations, type EditorData } from "./editorData";
-import { createFrameObjectsMemo, pickableShapes, visibleShapes } from "./frameObjects";
+import { createFrameObjectsMemo, pickableShapes, visibleShapes, type FrameObject } from "./frameObjects";
 import { ObjectsSidebar } from "./ObjectsSidebar";
 import { usePersistentAppearance } from "./sidebar/useAppearance";
 import { useObjectsSidebar } from "./sidebar/useObjectsSidebar";
 import { saveAnnotations } from "./saveAnnotations";
-import { isDrawingTool, type Tool } from "./tools";
+import type { Tool } from "./tools";
 import { TopBar, type SaveIndicator } from "./TopBar";
 import { useDraftRecovery } from "./useDraftRecovery";
-import { useDrawingLabel } from "./useDrawingLabel";
+import { useDrawingTools } from "./useDrawingTools";
 import { useEditorKeyboard } from "./useEditorKeyboard";
 import { useFrameSupply } from "./useFrameSupply";
 import { selectedIdsOf, useHasSelection } from "./useSelection";
@@ -83,15 +82,10 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
 
   const [frame, setFrame] = useState(() => initialFrame(frames, parseJobLink(window.location.search).params.frame, navigation));
   const [direction, setDirection] = useState<PlayDirection>(1);
-  const [tool, setTool] = useState<Tool>("cursor");
-  const [lastDrawingTool, setLastDrawingTool] = useState<DrawableType>("rectangle");
-  const [drawing, setDrawing] = useState<DrawingState | null>(null);
-  // `?defaultPointsCount=N` fixes the number of points of polygons, polylines and points (CVAT's link parameter).
-  const [drawingOptions, setDrawingOptions] = useState<DrawingOptions>(() => {
-    const count = parseJobLink(window.location.search).params.defaultPointsCount;
-    return count === undefined ? DEFAULT_DRAWING_OPTIONS : withDefaultPointsCount(DEFAULT_DRAWING_OPTIONS, count);
-  });
-  const canvasMode = useCanvasMode(store);
+  // The canvas mode reads what the frame draws when N ends a Shift+click edit (set below).
+  const drawnNow = useRef<ReturnType<DrawnNow> | null>(null);
+  const readDrawnNow = useCallback<DrawnNow>(() => drawnNow.current ?? { shapes: [], at: { frame: 0 } }, []);
+  const canvasMode = useCanvasMode(store, readDrawnNow);
   const viewportState = useViewportState();
   const setViewport = viewportState.set;
   const rotation = useViewportValue(viewportState, (viewport) => viewport?.rotation ?? 0);
@@ -107,13 +101,27 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
   const imageSize = useMemo(() => ({ width, height }), [width, height]);
   const colors = useMemo(() => labelColors(labels), [labels]);
 
+  // Tracks are resolved with the job's deleted frames (one Set per JobFrames, as the engine wants).
+  const { deletedFrames } = frames;
+  // Attribute ids whose values change per frame: a track keeps them in its keyframes.
+  const mutableAttributes = useMemo(
+    () => new Set(labels.flatMap((label) => label.attributes.filter((attribute) => attribute.mutable).map((attribute) => attribute.id))),
+    [labels],
+  );
+  const at: FrameContext = useMemo(() => ({ frame, deletedFrames, mutableAttributes }), [frame, deletedFrames, mutableAttributes]);
   const [frameObjectsOf] = useState(createFrameObjectsMemo);
   const objectFilter = useObjectFilter(labels);
   const filterServerIdOf = useCallback((id: ClientId) => getEntry(serverIds, id), [serverIds]);
-  const unfilteredObjects = useMemo(() => frameObjectsOf(document, frameIndex, frame), [frameObjectsOf, document, frameIndex, frame]);
+  const unfilteredObjects = useMemo(
+    () => frameObjectsOf(document, frameIndex, frame, { deletedFrames }),
+    [frameObjectsOf, document, frameIndex, frame, deletedFrames],
+  );
   const objects = useFilteredObjects(unfilteredObjects, objectFilter, filterServerIdOf);
   const shapes = useMemo(() => visibleShapes(objects), [objects]);
   const pickable = useMemo(() => pickableShapes(objects), [objects]);
+  drawnNow.current = { shapes, at };
+  const latestObjects = useRef<readonly FrameObject[]>(objects);
+  latestObjects.current = objects;
   const { appearance, setAppearance, canvasAppearance } = usePersistentAppearance();
   const sidebarOrder = useRef<readonly ClientId[] | null>(null);
   const onSidebarOrder = useCallback((ids: readonly ClientId[]) => {
@@ -123,6 +131,19 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
     store, frame, settings, labels, objects, shapes, pickable, setViewport,
     listedIds: () => sidebarOrder.current,
   });
+  // What the editor says about drawing replaces what it said before, rather than piling up.
+  const warnDrawing = (content: string) => void message.warning({ content, key: "drawing" });
+  const drawingTools = useDrawingTools({
+    store,
+    at,
+    labels,
+    imageSize,
+    newShapeZOrder: view.newShapeZOrder,
+    resetMode: canvasMode.reset,
+    warn: warnDrawing,
+    inform: (content) => void message.info({ content, key: "drawing" }),
+  });
+  const { tool, drawing, setDrawing, chooseTool, labelId, chooseLabel } = drawingTools;
   const colorOf = useCallback(
     (shape: ShapeObject) => objectColor(shape, viewFlagsOf(document, shape.clientId), appearance.colorBy, colors),
     [document, colors, appearance.colorBy],
@@ -138,10 +159,13 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
     [frame],
   );
 
-  // A new frame: what was half drawn or selected belonged to the old one.
+  // A new frame: what was half drawn or selected belonged to the old one, but for tracks shown on
+  // it too (so that E/R walk one track's keyframes, as in CVAT).
   useEffect(() => {
-    store.clearSelection();
-    setDrawing((current) => (current === null ? null : restartDrawing(current)));
+    const shown = new Set(latestObjects.current.filter((entry) => entry.track !== null).map((entry) => entry.object.clientId));
+    const { activeId, selectedIds } = store.getState().selection;
+    store.select(selectedIds.filter((id) => shown.has(id)), activeId);
+    drawingTools.restart();
     canvasMode.reset();
     if (settings.player.resetZoom) setViewport((current) => (current === null ? null : fitImage(current, FIT_PADDING_PX)));
   }, [frame, store, settings.player.resetZoom, canvasMode.reset]);
@@ -191,13 +215,6 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
 
   useDraftRecovery(store, job.id, { modal, message, notification });
 
-  // What the editor says about drawing replaces what it said before, rather than piling up.
-  const warnDrawing = (content: string) => void message.warning({ content, key: "drawing" });
-  const { labelId, chooseLabel, prepareTool, problemFor } = useDrawingLabel(labels, tool, {
-    warn: warnDrawing,
-    inform: (content) => void message.info({ content, key: "drawing" }),
-  });
-
   const topBar = useTopBarFeatures({
     store,
     document,
@@ -240,41 +257,6 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
   useLeaveWarning(unsaved);
 
   // --- tools and objects ------------------------------------------------------------------------
-  const chooseTool = (next: Tool) => {
-    if (!prepareTool(next)) return;
-    setTool(next);
-    setDrawing(isDrawingTool(next) ? startDrawing(next, drawingOptions) : null);
-    canvasMode.reset();
-    if (isDrawingTool(next)) {
-      setLastDrawingTool(next);
-      store.clearSelection();
-    }
-  };
-
-  const createDrawn = (shape: DrawnShape) => {
-    const problem = problemFor(shape.type);
-    if (labelId === null || problem !== null) {
-      warnDrawing(`${problem ?? "Choose a label first."} The ${shape.type} was not added.`);
-      return;
-    }
-    const points = fitShapeToImage(shape.type, shape.points, 0, imageSize);
-    if (points === null) {
-      warnDrawing("The shape is too small or outside the image, so it was not added.");
-      return;
-    }
-    const zOrder = view.newShapeZOrder;
-    createObject(store, { kind: "shape", type: shape.type, frame, labelId, points, ...(zOrder === undefined ? {} : { zOrder }) });
-  };
-
-  const addTag = () => {
-    const problem = problemFor("tag");
-    if (labelId === null || problem !== null) {
-      warnDrawing(`${problem ?? "Choose a label first."} The tag was not added.`);
-      return;
-    }
-    createObject(store, { kind: "tag", frame, labelId });
-  };
-
   const toggleFlag = (ids: readonly ClientId[], flag: keyof Pick<ViewFlags, "locked" | "hidden">) => {
     const first = ids[0];
     if (first === undefined) return;
@@ -282,8 +264,10 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
   };
 
   const toggleOccluded = (ids: readonly ClientId[]) => {
-    const first = getObject(store.getState().document, ids[0] ?? "");
-    if (first?.kind === "shape") setOccluded(store, ids, !first.occluded);
+    // As the frame shows the first: a track's occluded is its value on this frame.
+    const first = latestObjects.current.find((entry) => entry.object.clientId === ids[0]);
+    const occluded = first?.drawn?.occluded ?? first?.track?.shape.occluded;
+    if (occluded !== undefined) setOccluded(store, ids, !occluded, at);
   };
 
   // Stable props for the (memoised) sidebar: panning and zooming must not re-render its rows.
@@ -310,6 +294,8 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
     frames,
     showDeletedFrames: navigation.showDeleted,
     serverIdOf,
+    at,
+    showFrame: (target: number) => showFrame(target),
   });
   // The drawing keys (N finishes) apply while drawing and during a Shift+click edit, which N ends too.
   const drawingKeys = drawing !== null || canvasMode.mode.kind === "pathEdit";
@@ -334,17 +320,12 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
     },
     isDrawing: () => drawingKeys,
     finishDrawing: () => {
-      if (canvasMode.finishPathEditing() || drawing === null) return;
-      const step = finishDrawing(drawing);
-      setDrawing(step.state);
-      if (step.drawn) createDrawn(step.drawn);
-      if (step.refusal) warnDrawing(step.refusal);
+      if (!canvasMode.finishPathEditing()) drawingTools.finish();
     },
-    drawAgain: () => chooseTool(lastDrawingTool),
+    drawAgain: drawingTools.drawAgain,
     cancel: () => {
-      if (canvasMode.cancel()) return;
-      if (drawing !== null && hasProgress(drawing)) setDrawing(restartDrawing(drawing));
-      else if (tool !== "cursor") chooseTool("cursor");
+      if (canvasMode.cancel() || drawingTools.dropProgress()) return;
+      if (tool !== "cursor") chooseTool("cursor");
       else store.clearSelection();
     },
     hasSelection: () => selectedIdsOf(store).length > 0,
@@ -379,12 +360,10 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
   const enabledActions = registry.actions.map((action) => (registry.isEnabled(action.id, commands) ? "1" : "0")).join("");
   const controls = useSteady({
     onFrameInput: (value: number) => showFrame(goToFrame(frames, value, navigation)),
-    onToolChange: chooseTool,
+    onToolChange: (next: Tool) => chooseTool(next),
     onLabelChange: chooseLabel,
-    onDrawingOptionsChange: (options: DrawingOptions) => {
-      setDrawingOptions(options);
-      if (drawing !== null) setDrawing(startDrawing(drawing.type, options));
-    },
+    onStartDrawing: (type: DrawableType, as: DrawAs) => chooseTool(type, as),
+    onDrawingOptionsChange: (options: DrawingOptions) => drawingTools.changeOptions(options),
     onToggleZoomRegion: () => {
       if (tool !== "cursor") chooseTool("cursor");
       canvasMode.toggleZoomRegion();
@@ -401,7 +380,13 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
   const drawingColor = (labelId !== null ? colors.get(labelId) : undefined) ?? FALLBACK_COLOR;
 
   return (
-    <div className={`editor${appearance.showBitmap ? " editor-show-bitmap" : ""}`} data-testid="editor" data-frame={frame} data-can-undo={canUndo}>
+    <div
+      className={`editor${appearance.showBitmap ? " editor-show-bitmap" : ""}`}
+      data-testid="editor"
+      data-frame={frame}
+      data-can-undo={canUndo}
+      data-draw-as={drawingTools.drawAs}
+    >
       <TopBar
         registry={registry}
         keymap={keymap}
@@ -426,9 +411,10 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
           labels={labels}
           labelId={labelId}
           onLabelChange={controls.onLabelChange}
-          drawingOptions={drawingOptions}
+          drawingOptions={drawingTools.options}
           onDrawingOptionsChange={controls.onDrawingOptionsChange}
-          lastDrawingTool={lastDrawingTool}
+          lastDrawingTool={drawingTools.lastDrawingTool}
+          onStartDrawing={controls.onStartDrawing}
           modeKind={canvasMode.mode.kind}
           onToggleZoomRegion={controls.onToggleZoomRegion}
           onToggleGroupMode={controls.onToggleGroupMode}
@@ -451,9 +437,9 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
           drawing={drawing}
           drawingColor={drawingColor}
           onDrawingChange={setDrawing}
-          onDrawn={createDrawn}
+          onDrawn={drawingTools.createDrawn}
           onDrawingRefused={warnDrawing}
-          onTagClick={tool === "tag" ? addTag : undefined}
+          onTagClick={tool === "tag" ? drawingTools.addTag : undefined}
           background={appearance.showBitmap ? BITMAP_BACKGROUND : settings.player.canvasBackgroundColor}
           frameView={view.frameView}
           overlay={(viewport) => (
@@ -461,6 +447,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
           )}
           mode={canvasMode.mode}
           onModeChange={canvasMode.setMode}
+          at={at}
         />
         </div>
         <ObjectsSidebar

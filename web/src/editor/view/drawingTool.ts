@@ -51,6 +51,9 @@ export function withDefaultPointsCount(options: DrawingOptions, count: number | 
   };
 }
 
+/** What a finished drawing becomes: a shape on the frame, or a track starting there (CVAT's two buttons). */
+export type DrawAs = "shape" | "track";
+
 /** The key the canvas gives another shape's contour when bordering (its client id). */
 export type BorderKey = string;
 

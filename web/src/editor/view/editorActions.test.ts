@@ -44,6 +44,20 @@ describe("editor shortcuts", () => {
     expect(commands.drawAgain).not.toHaveBeenCalled();
   });
 
+  it("K and O toggle the active track's keyframe and outside, E and R go to its keyframes", () => {
+    const commands = fakeCommands();
+    press("K O E R", commands);
+    expect(commands.toggleKeyframe).toHaveBeenCalledOnce();
+    expect(commands.toggleOutside).toHaveBeenCalledOnce();
+    expect(commands.previousKeyframe).toHaveBeenCalledOnce();
+    expect(commands.nextKeyframe).toHaveBeenCalledOnce();
+  });
+
+  it("the track keys fall through without an active track", () => {
+    const commands = fakeCommands({ hasActiveTrack: () => false });
+    expect(press("K O E R", commands).map((result) => result.kind)).toEqual(["none", "none", "none", "none"]);
+  });
+
   it("N draws again when not drawing", () => {
     const commands = fakeCommands();
     press("N", commands);

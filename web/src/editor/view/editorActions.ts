@@ -99,6 +99,10 @@ function handlers(): Handlers {
     "object.changeColor": withSelection((c) => c.changeColor()),
     "objects.toggleLockAll": { run: (c) => c.toggleLockAll() },
     "objects.toggleHiddenAll": { run: (c) => c.toggleHiddenAll() },
+    "track.toggleKeyframe": { when: (c) => c.hasActiveTrack(), run: (c) => c.toggleKeyframe() },
+    "track.toggleOutside": { when: (c) => c.hasActiveTrack(), run: (c) => c.toggleOutside() },
+    "track.previousKeyframe": { when: (c) => c.hasActiveTrack(), run: (c) => c.previousKeyframe() },
+    "track.nextKeyframe": { when: (c) => c.hasActiveTrack(), run: (c) => c.nextKeyframe() },
     "group.toggleMode": { when: (c) => c.toggleGroupMode !== undefined, run: (c) => c.toggleGroupMode?.() },
     "group.reset": { when: (c) => c.hasSelection() && c.ungroupSelected !== undefined, run: (c) => c.ungroupSelected?.() },
   };

@@ -49,6 +49,11 @@ export function fakeCommands(overrides: Partial<EditorCommands> = {}): EditorCom
     toggleLockAll: vi.fn(),
     toggleHiddenAll: vi.fn(),
     relabelSelected: vi.fn(),
+    hasActiveTrack: yes,
+    toggleKeyframe: vi.fn(),
+    toggleOutside: vi.fn(),
+    previousKeyframe: vi.fn(),
+    nextKeyframe: vi.fn(),
     ...overrides,
   };
 }

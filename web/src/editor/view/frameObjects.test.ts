@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { deleteObjects, setPoints, setViewFlags, setZOrder } from "../engine/document/commands";
-import { labeledData, loadedStore, objectOf, serverRectangle, serverTag } from "../engine/document/testFixtures";
+import type { ServerTrackedShape } from "../engine/document/serverFormat";
+import { toggleOutside } from "../engine/document/trackCommands";
+import type { FrameContext } from "../engine/document/trackEdits";
+import { labeledData, loadedStore, objectOf, serverRectangle, serverTag, serverTrack } from "../engine/document/testFixtures";
 import { createFrameObjectsMemo, frameObjects, pickableShapes, visibleShapes } from "./frameObjects";
 
 function store() {
@@ -76,5 +79,136 @@ describe("createFrameObjectsMemo", () => {
     expect(memo(s.getState().document, s.getState().frameIndex, 1).map((o) => o.object.clientId)).toEqual(["shape:3"]);
     deleteObjects(s, ["shape:1"]);
     expect(memo(s.getState().document, s.getState().frameIndex, 0).map((o) => o.object.clientId)).toEqual(["tag:1", "shape:2"]);
+  });
+});
+
+describe("tracks on a frame", () => {
+  const tracked = (frame: number, points: number[], overrides: Partial<ServerTrackedShape> = {}): ServerTrackedShape => ({
+    type: "rectangle",
+    frame,
+    occluded: false,
+    outside: false,
+    z_order: 1,
+    rotation: 0,
+    points,
+    attributes: [],
+    ...overrides,
+  });
+  // A rectangle on frame 5 (z 0); a track from 0 to 10, outside from 20.
+  const job = () =>
+    loadedStore(
+      labeledData({
+        shapes: [serverRectangle(1, 5, { z_order: 0 }), serverRectangle(2, 5, { z_order: 3 })],
+        tracks: [
+          serverTrack(1, {
+            attributes: [{ spec_id: 7, value: "car" }],
+            shapes: [
+              tracked(0, [0, 0, 10, 10], { attributes: [{ spec_id: 5, value: "walking" }] }),
+              tracked(10, [10, 10, 20, 20], { z_order: 2 }),
+              tracked(20, [10, 10, 20, 20], { outside: true }),
+            ],
+          }),
+        ],
+      }),
+    );
+  const at = (frame: number): FrameContext => ({ frame, deletedFrames: NONE });
+  const NONE = new Set<number>();
+  const on = (s: ReturnType<typeof job>, frame: number, deletedFrames: ReadonlySet<number> = NONE) =>
+    frameObjects(s.getState().document, s.getState().frameIndex, frame, { deletedFrames });
+
+  it("draws a track's interpolated shape under the track's id, sorted by its z-order there", () => {
+    const objects = on(job(), 5);
+    expect(objects.map((o) => o.object.clientId)).toEqual(["shape:1", "track:1", "shape:2"]);
+    const entry = objects[1]!;
+    expect(entry.drawn).toMatchObject({
+      kind: "shape",
+      clientId: "track:1",
+      frame: 5,
+      type: "rectangle",
+      points: [5, 5, 15, 15],
+      zOrder: 1,
+      attributes: { 7: "car", 5: "walking" },
+    });
+    expect(entry.track).toMatchObject({ shape: { keyframe: false, outside: false }, previous: 0, next: 10, first: 0, last: 20 });
+    expect(visibleShapes(objects).map((o) => o.clientId)).toEqual(["shape:1", "track:1", "shape:2"]);
+  });
+
+  it("lists an outside keyframe without drawing it, and nothing in the outside stretch after it", () => {
+    const s = job();
+    const outside = on(s, 20);
+    expect(outside.map((o) => [o.object.clientId, o.drawn, o.track?.shape.outside])).toEqual([["track:1", null, true]]);
+    expect(visibleShapes(outside)).toEqual([]);
+    expect(on(s, 25)).toEqual([]);
+    expect(on(s, 15).map((o) => o.drawn?.points)).toEqual([[10, 10, 20, 20]]);
+  });
+
+  it("shows nothing of a track on a deleted frame", () => {
+    expect(on(job(), 5, new Set([5])).map((o) => o.object.clientId)).toEqual(["shape:1", "shape:2"]);
+  });
+
+  it("hides and locks tracks as shapes", () => {
+    const s = job();
+    setViewFlags(s, ["track:1"], { locked: true });
+    expect(pickableShapes(on(s, 3))).toEqual([]);
+    setViewFlags(s, ["track:1"], { hidden: true, locked: false });
+    expect(visibleShapes(on(s, 3))).toEqual([]);
+  });
+
+  it("keeps a broken track out without hiding the rest", () => {
+    const s = loadedStore(
+      labeledData({
+        shapes: [serverRectangle(1, 2)],
+        tracks: [serverTrack(1, { shapes: [tracked(0, [0, 0, 1, 1]), tracked(4, [0, 0, 1, 1], { type: "polygon" })] })],
+      }),
+    );
+    expect(on(s, 2).map((o) => o.object.clientId)).toEqual(["shape:1"]);
+  });
+
+  it("memo: an edit of the track on the frame refreshes its entry only", () => {
+    const s = job();
+    const memo = createFrameObjectsMemo();
+    const first = memo(s.getState().document, s.getState().frameIndex, 5, { deletedFrames: NONE });
+    expect(memo(s.getState().document, s.getState().frameIndex, 5, { deletedFrames: NONE })).toBe(first);
+    setPoints(s, "track:1", [6, 6, 16, 16], undefined, at(5));
+    const moved = memo(s.getState().document, s.getState().frameIndex, 5, { deletedFrames: NONE });
+    expect(moved).not.toBe(first);
+    expect(moved[0]).toBe(first[0]);
+    expect(moved[2]).toBe(first[2]);
+    expect(moved[1]!.drawn?.points).toEqual([6, 6, 16, 16]);
+    expect(moved[1]!.track?.shape.keyframe).toBe(true);
+  });
+
+  it("memo: a track's drawn shape keeps its identity while other objects change", () => {
+    const s = job();
+    const memo = createFrameObjectsMemo();
+    const first = memo(s.getState().document, s.getState().frameIndex, 5, { deletedFrames: NONE });
+    setPoints(s, "shape:1", [0, 0, 1, 1]);
+    const next = memo(s.getState().document, s.getState().frameIndex, 5, { deletedFrames: NONE });
+    expect(next[1]).toBe(first[1]);
+  });
+
+  it("memo: a track that leaves or comes back to the frame starts it over", () => {
+    const s = job();
+    const memo = createFrameObjectsMemo();
+    const ids = () => memo(s.getState().document, s.getState().frameIndex, 7, { deletedFrames: NONE }).map((o) => o.object.clientId);
+    expect(ids()).toEqual(["track:1"]);
+    toggleOutside(s, "track:1", at(5));
+    expect(ids()).toEqual([]);
+    s.undo();
+    expect(ids()).toEqual(["track:1"]);
+    setZOrder(s, "track:1", 9, at(7));
+    expect(memo(s.getState().document, s.getState().frameIndex, 7, { deletedFrames: NONE })[0]!.drawn?.zOrder).toBe(9);
+  });
+
+  it("memo: a track's z-order change re-sorts the frame", () => {
+    const s = job();
+    const memo = createFrameObjectsMemo();
+    memo(s.getState().document, s.getState().frameIndex, 5, { deletedFrames: NONE });
+    setZOrder(s, "track:1", 9, at(5));
+    expect(memo(s.getState().document, s.getState().frameIndex, 5, { deletedFrames: NONE }).map((o) => o.object.clientId)).toEqual([
+      "shape:1",
+      "shape:2",
+      "track:1",
+    ]);
   });
 });

@@ -47,6 +47,9 @@ const FIXED_SHORTCUTS = [
   { id: "player.togglePlay", label: "Play / pause", group: navigation, defaultKeys: ["Space"], scope: "canvas" },
   { id: "frame.focusInput", label: "Go to frame…", group: navigation, defaultKeys: ["`", "~"], scope: "canvas", keywords: ["number", "jump"] },
   { id: "frame.delete", label: "Delete frame", group: navigation, defaultKeys: ["Alt+Delete"], scope: "canvas" },
+  // CVAT's keys for the active track's keyframes.
+  { id: "track.previousKeyframe", label: "Previous keyframe", group: navigation, defaultKeys: ["E"], scope: "canvas", repeatable: true, keywords: ["track"] },
+  { id: "track.nextKeyframe", label: "Next keyframe", group: navigation, defaultKeys: ["R"], scope: "canvas", repeatable: true, keywords: ["track"] },
 
   { id: "draw.repeat", label: "Draw again", group: drawing, defaultKeys: ["N"], scope: "canvas", keywords: ["new", "shape", "repeat"] },
   { id: "draw.finish", label: "Finish drawing", group: drawing, defaultKeys: ["N"], scope: "drawing" },
@@ -63,6 +66,8 @@ const FIXED_SHORTCUTS = [
   { id: "objects.toggleLockAll", label: "Lock / unlock all objects", group: objects, defaultKeys: ["T L"], scope: "canvas" },
   { id: "object.toggleOccluded", label: "Occluded on / off", group: objects, defaultKeys: ["Q", "/"], scope: "canvas" },
   { id: "object.toggleHidden", label: "Hide / show object", group: objects, defaultKeys: ["H"], scope: "canvas" },
+  { id: "track.toggleKeyframe", label: "Keyframe on / off", group: objects, defaultKeys: ["K"], scope: "canvas", keywords: ["track", "switch keyframe"] },
+  { id: "track.toggleOutside", label: "Outside on / off", group: objects, defaultKeys: ["O"], scope: "canvas", keywords: ["track", "switch outside", "hide"] },
   { id: "objects.toggleHiddenAll", label: "Hide / show all objects", group: objects, defaultKeys: ["T H"], scope: "canvas" },
   { id: "object.toForeground", label: "Bring forward", group: objects, defaultKeys: ["+", "="], scope: "canvas", repeatable: true, keywords: ["z order", "foreground"] },
   { id: "object.toBackground", label: "Send backward", group: objects, defaultKeys: ["-", "_"], scope: "canvas", repeatable: true, keywords: ["z order", "background"] },

@@ -5,12 +5,15 @@
  * Rules shared by all: ids of missing objects are ignored; locked objects are not edited (only
  * their view flags change, and `deleteObjects` with `force`); an automatic object whose geometry
  * the user edits becomes "semi-auto".
+ *
+ * Tracks are edited on a frame: commands that take a `FrameContext` (`at`) turn an edit of a track
+ * into its keyframe on that frame (trackEdits.ts); without one, only a track's label, group and
+ * attributes change.
  */
 
 import { castDraft, type Draft } from "immer";
 import type { FlatPoints } from "../geometry/coords";
 import type { EditorStore } from "./editorStore";
-import { idsOnFrame } from "./frameIndex";
 import { deleteEntry, getEntry, hasEntry, setEntry } from "./idTable";
 import {
   allObjects,
@@ -25,9 +28,12 @@ import {
   type ShapeObject,
   type ShapeType,
   type TagObject,
+  type TrackObject,
   type ViewFlags,
   viewFlagsOf,
 } from "./model";
+import { buildTrack, editTrackOnFrame, splitAttributes, type FrameContext, type NewTrack } from "./trackEdits";
+import { topZOrder, zOrdersOnFrame } from "./zOrders";
 
 export interface NewShape {
   kind: "shape";
@@ -56,7 +62,7 @@ export interface NewTag {
   source?: ObjectSource;
 }
 
-export type NewObject = NewShape | NewTag;
+export type NewObject = NewShape | NewTag | NewTrack;
 
 /** Fields a user edits; shape-only fields are ignored for tags and tracks. */
 export interface ObjectChanges {
@@ -75,19 +81,30 @@ type DraftObject = Draft<AnnotationObject>;
 
 // --- create, restore, delete ------------------------------------------------------------------
 
-export function createObject(store: EditorStore, input: NewObject): ClientId {
-  return createObjects(store, [input], `Create ${input.kind === "tag" ? "tag" : input.type}`)[0];
+/** `at` tells which attributes of a new track are per frame, and which tracks share its frame. */
+export function createObject(store: EditorStore, input: NewObject, at?: FrameContext): ClientId {
+  const what = input.kind === "tag" ? "tag" : input.kind === "track" ? `${input.type} track` : input.type;
+  return createObjects(store, [input], `Create ${what}`, at)[0];
 }
 
 /** Creates several objects as one step; returns their client ids in input order. */
-export function createObjects(store: EditorStore, inputs: readonly NewObject[], label = "Create objects"): ClientId[] {
+export function createObjects(
+  store: EditorStore,
+  inputs: readonly NewObject[],
+  label = "Create objects",
+  at?: FrameContext,
+): ClientId[] {
   const ids = inputs.map(() => store.newClientId());
   const topByFrame = new Map<number, number>();
   store.apply(
     (draft) => {
       inputs.forEach((input, i) => {
-        const zOrder = input.kind === "shape" ? (input.zOrder ?? nextTopZOrder(store, input.frame, topByFrame)) : 0;
-        setEntry(draft.objects, ids[i], castDraft(buildObject(input, ids[i], zOrder)));
+        const zOrder = input.kind === "tag" ? 0 : (input.zOrder ?? nextTopZOrder(store, input.frame, topByFrame, at));
+        const object =
+          input.kind === "track"
+            ? buildTrack(input, ids[i], zOrder, at?.mutableAttributes)
+            : buildObject(input, ids[i], zOrder);
+        setEntry(draft.objects, ids[i], castDraft(object));
       });
     },
     { label },
@@ -95,7 +112,7 @@ export function createObjects(store: EditorStore, inputs: readonly NewObject[], 
   return ids;
 }
 
-export function buildObject(input: NewObject, clientId: ClientId, zOrder: number): ShapeObject | TagObject {
+export function buildObject(input: NewShape | NewTag, clientId: ClientId, zOrder: number): ShapeObject | TagObject {
   const common = {
     clientId,
     frame: input.frame,
@@ -157,8 +174,14 @@ export function restoreObjects(store: EditorStore, objects: readonly AnnotationO
 
 // --- edit --------------------------------------------------------------------------------------
 
-export function updateObject(store: EditorStore, id: ClientId, changes: ObjectChanges, label = "Edit object"): boolean {
-  return updateObjects(store, [id], changes, label);
+export function updateObject(
+  store: EditorStore,
+  id: ClientId,
+  changes: ObjectChanges,
+  label = "Edit object",
+  at?: FrameContext,
+): boolean {
+  return updateObjects(store, [id], changes, label, at);
 }
 
 /** Applies the same changes to several objects as one step; false if nothing changed. */
@@ -167,13 +190,17 @@ export function updateObjects(
   ids: readonly ClientId[],
   changes: ObjectChanges,
   label = "Edit objects",
+  at?: FrameContext,
 ): boolean {
-  return editObjects(store, ids, label, (object) => applyChanges(object, changes));
+  return editObjects(store, ids, label, (object, original) => {
+    if (original.kind === "track" && at !== undefined) assignChanged(object, original, editTrackOnFrame(original, changes, at));
+    else applyChanges(object, changes);
+  });
 }
 
-/** The drag/edit path: new points (and rotation) for one shape. */
-export function setPoints(store: EditorStore, id: ClientId, points: FlatPoints, rotation?: number): boolean {
-  return updateObject(store, id, rotation === undefined ? { points } : { points, rotation }, "Edit shape");
+/** The drag/edit path: new points (and rotation) for one shape, or a track's on `at.frame`. */
+export function setPoints(store: EditorStore, id: ClientId, points: FlatPoints, rotation?: number, at?: FrameContext): boolean {
+  return updateObject(store, id, rotation === undefined ? { points } : { points, rotation }, "Edit shape", at);
 }
 
 export function setAttribute(
@@ -181,32 +208,41 @@ export function setAttribute(
   ids: readonly ClientId[],
   attributeId: number,
   value: string,
+  at?: FrameContext,
 ): boolean {
-  return updateObjects(store, ids, { attributes: { [attributeId]: value } }, "Change attribute");
+  return updateObjects(store, ids, { attributes: { [attributeId]: value } }, "Change attribute", at);
 }
 
-export function setOccluded(store: EditorStore, ids: readonly ClientId[], occluded: boolean): boolean {
-  return updateObjects(store, ids, { occluded }, occluded ? "Set occluded" : "Unset occluded");
+export function setOccluded(store: EditorStore, ids: readonly ClientId[], occluded: boolean, at?: FrameContext): boolean {
+  return updateObjects(store, ids, { occluded }, occluded ? "Set occluded" : "Unset occluded", at);
 }
 
-export function setZOrder(store: EditorStore, id: ClientId, zOrder: number): boolean {
-  return updateObject(store, id, { zOrder }, "Change z-order");
+export function setZOrder(store: EditorStore, id: ClientId, zOrder: number, at?: FrameContext): boolean {
+  return updateObject(store, id, { zOrder }, "Change z-order", at);
 }
 
 /**
  * Gives objects another label. Attribute values belong to a label, so they are replaced by
- * `attributes` (the caller passes the new label's defaults).
+ * `attributes` (the caller passes the new label's defaults); a track keeps the mutable ones (by
+ * `at.mutableAttributes`) in each of its keyframes, the others on itself.
  */
 export function relabelObjects(
   store: EditorStore,
   ids: readonly ClientId[],
   labelId: number,
   attributes: AttributeValues = {},
+  at?: Pick<FrameContext, "mutableAttributes">,
 ): boolean {
   return editObjects(store, ids, "Change label", (object) => {
     if (object.labelId === labelId) return;
     object.labelId = labelId;
-    object.attributes = { ...attributes };
+    if (object.kind !== "track") {
+      object.attributes = { ...attributes };
+      return;
+    }
+    const { own, perFrame } = splitAttributes(attributes, at?.mutableAttributes ?? new Set());
+    object.attributes = own;
+    for (const keyframe of object.keyframes) keyframe.attributes = { ...perFrame };
   });
 }
 
@@ -226,27 +262,25 @@ export function ungroupObjects(store: EditorStore, ids: readonly ClientId[]): bo
   });
 }
 
-/** Below every other shape of its frame (z = lowest other − 1). */
-export function sendToBackground(store: EditorStore, id: ClientId): boolean {
-  return moveInZ(store, id, "background");
+/** Below every other shape (and track) of its frame (z = lowest other − 1); a track's on `at.frame`. */
+export function sendToBackground(store: EditorStore, id: ClientId, at?: FrameContext): boolean {
+  return moveInZ(store, id, "background", at);
 }
 
-/** Above every other shape of its frame (z = highest other + 1). */
-export function bringToForeground(store: EditorStore, id: ClientId): boolean {
-  return moveInZ(store, id, "foreground");
+/** Above every other shape (and track) of its frame (z = highest other + 1); a track's on `at.frame`. */
+export function bringToForeground(store: EditorStore, id: ClientId, at?: FrameContext): boolean {
+  return moveInZ(store, id, "foreground", at);
 }
 
-function moveInZ(store: EditorStore, id: ClientId, where: "background" | "foreground"): boolean {
-  const { document, frameIndex } = store.getState();
-  const object = getObject(document, id);
-  if (object?.kind !== "shape") return false;
-  const others = idsOnFrame(frameIndex, object.frame)
-    .map((other) => getObject(document, other))
-    .filter((other): other is ShapeObject => other?.kind === "shape" && other.clientId !== id)
-    .map((other) => other.zOrder);
+function moveInZ(store: EditorStore, id: ClientId, where: "background" | "foreground", at?: FrameContext): boolean {
+  const state = store.getState();
+  const object = getObject(state.document, id);
+  const frame = object?.kind === "shape" ? object.frame : object?.kind === "track" ? at?.frame : undefined;
+  if (frame === undefined) return false;
+  const others = zOrdersOnFrame(state, frame, { deletedFrames: at?.deletedFrames, except: id });
   if (others.length === 0) return false;
   const zOrder = where === "background" ? Math.min(...others) - 1 : Math.max(...others) + 1;
-  return updateObject(store, id, { zOrder }, where === "background" ? "Send to background" : "Bring to foreground");
+  return updateObject(store, id, { zOrder }, where === "background" ? "Send to background" : "Bring to foreground", at);
 }
 
 /** Lock, hide, pin or colour objects: undoable, never saved. Locked objects take these too. */
@@ -294,22 +328,33 @@ export function setLabelViewFlags(
 
 // --- helpers -----------------------------------------------------------------------------------
 
-/** Runs `edit` on each existing, unlocked object's draft as one step. */
+/** Runs `edit` on each existing, unlocked object's draft (with its value before) as one step. */
 function editObjects(
   store: EditorStore,
   ids: readonly ClientId[],
   label: string,
-  edit: (object: DraftObject) => void,
+  edit: (object: DraftObject, original: AnnotationObject) => void,
 ): boolean {
   const document = store.getState().document;
   const targets = existing(document, ids).filter((id) => !isLocked(document, id));
   if (targets.length === 0) return false;
   return store.apply(
     (draft) => {
-      for (const id of targets) edit(getEntry(draft.objects, id) as DraftObject);
+      for (const id of targets) edit(getEntry(draft.objects, id) as DraftObject, getObject(document, id) as AnnotationObject);
     },
     { label },
   );
+}
+
+/**
+ * Writes a track computed from `original` into its draft, field by field: unchanged fields keep
+ * their references, so the recorded patches name only what changed.
+ */
+function assignChanged(draft: DraftObject, original: TrackObject, next: TrackObject): void {
+  if (next === original) return;
+  const changed: Partial<Record<keyof TrackObject, unknown>> = {};
+  for (const key of Object.keys(next) as (keyof TrackObject)[]) if (next[key] !== original[key]) changed[key] = next[key];
+  Object.assign(draft, castDraft(changed));
 }
 
 function applyChanges(object: DraftObject, changes: ObjectChanges): void {
@@ -348,19 +393,10 @@ function isDefaultFlags(flags: ViewFlags): boolean {
   return !flags.hidden && !flags.locked && !flags.pinned && flags.color === undefined;
 }
 
-/** The z-order that puts a new shape on top of its frame (counting shapes created in this batch). */
-function nextTopZOrder(store: EditorStore, frame: number, topByFrame: Map<number, number>): number {
-  let top = topByFrame.get(frame);
-  if (top === undefined) {
-    // The state before the change: reading the draft would make a proxy per object of the frame.
-    const { document, frameIndex } = store.getState();
-    top = -1;
-    for (const id of idsOnFrame(frameIndex, frame)) {
-      const object = getObject(document, id);
-      if (object?.kind === "shape") top = Math.max(top, object.zOrder);
-    }
-    // -1 so that the first shape of an empty frame gets 0.
-  }
-  topByFrame.set(frame, top + 1);
-  return top + 1;
+/** The z-order that puts a new object on top of its frame (counting objects created in this batch). */
+function nextTopZOrder(store: EditorStore, frame: number, topByFrame: Map<number, number>, at?: FrameContext): number {
+  // The state before the change: reading the draft would make a proxy per object of the frame.
+  const next = topByFrame.get(frame) ?? topZOrder(zOrdersOnFrame(store.getState(), frame, { deletedFrames: at?.deletedFrames }));
+  topByFrame.set(frame, next + 1);
+  return next;
 }

@@ -25,6 +25,19 @@ export {
   type SyncState,
 } from "./editorStore";
 export * from "./commands";
+export {
+  buildTrack,
+  editTrackOnFrame,
+  isTrackableType,
+  splitAttributes,
+  toggleKeyframeOnFrame,
+  toggleOutsideOnFrame,
+  type FrameContext,
+  type NewTrack,
+  type TrackChanges,
+} from "./trackEdits";
+export { toggleKeyframe, toggleOutside, type KeyframeToggle } from "./trackCommands";
+export { topZOrder, zOrdersOnFrame } from "./zOrders";
 export * from "./clipboard";
 export { labelAllows, type LabeledKind } from "./labelTypes";
 export * from "./changes";

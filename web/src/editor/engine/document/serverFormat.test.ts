@@ -112,6 +112,12 @@ describe("objects back to the server", () => {
     expect(trackToServer(track, 1)).toEqual(expected);
   });
 
+  it("writes a track's keyframes in frame order, as the server wants them", () => {
+    const loaded = annotationsFromServer(labeledData({ tracks: [serverTrack(1)] })).objects["track:1"] as TrackObject;
+    const shuffled = { ...loaded, keyframes: [...loaded.keyframes].reverse() };
+    expect(trackToServer(shuffled, 1).shapes.map((s) => s.frame)).toEqual([0, 5]);
+  });
+
   it("leaves out the id of an object the server does not have yet", () => {
     const shape = annotationsFromServer(labeledData({ shapes: [serverRectangle(1, 0)] })).objects["shape:1"] as ShapeObject;
     expect(shapeToServer(shape, null)).not.toHaveProperty("id");

@@ -303,7 +303,8 @@ function trackElementToServer(track: TrackElement): ServerTrackElement {
     group: track.group,
     source: track.source,
     attributes: attributesToServer(track.attributes),
-    shapes: track.keyframes.map((keyframe) => ({
+    // The server wants keyframes in frame order (the editor keeps them so; loaded data may not be).
+    shapes: [...track.keyframes].sort((a, b) => a.frame - b.frame).map((keyframe) => ({
       ...keyframe.extras,
       ...geometryToServer(keyframe, keyframe.frame),
       attributes: attributesToServer(keyframe.attributes),

@@ -1,10 +1,12 @@
 // The drawing options popover of the controls sidebar (CVAT's per-tool popover): the tool, the
 // label (those of the tool's type; a note says why labels of no tool, e.g. skeletons, are left
-// out), how a rectangle is drawn, a fixed number of points, and a "Shape" button that starts.
+// out), how a rectangle is drawn, a fixed number of points, and the "Shape" and "Track" buttons
+// that start drawing one or the other (N then repeats the choice).
 import { Button, InputNumber, Radio, Segmented, Select, Typography } from "antd";
 import { useState } from "react";
 import type { Label } from "../../../api/types";
-import type { DrawableType, DrawingOptions, VertexType } from "../drawingTool";
+import { isTrackableType } from "../../engine/document/trackEdits";
+import type { DrawableType, DrawAs, DrawingOptions, VertexType } from "../drawingTool";
 import { labelForTool, whyNotFor, whyToolUnavailable } from "../labelChoice";
 import { labelOptions } from "../labelOptions";
 import { TOOL_LABELS, type Tool } from "../tools";
@@ -23,7 +25,7 @@ export interface DrawingOptionsPanelProps {
   labels: readonly Label[];
   labelId: number | null;
   onLabelChange: (labelId: number, forTool?: Tool) => void;
-  onStart: (type: DrawableType) => void;
+  onStart: (type: DrawableType, as: DrawAs) => void;
 }
 
 export function DrawingOptionsPanel(props: DrawingOptionsPanelProps) {
@@ -96,9 +98,17 @@ export function DrawingOptionsPanel(props: DrawingOptionsPanelProps) {
           />
         </>
       )}
-      <Button type="primary" size="small" data-testid="draw-shape" onClick={() => props.onStart(type)} disabled={label === null}>
-        Shape
-      </Button>
+      <div className="editor-drawing-start">
+        <Button type="primary" size="small" data-testid="draw-shape" onClick={() => props.onStart(type, "shape")} disabled={label === null}>
+          Shape
+        </Button>
+        {/* Only types the server interpolates in tracks (all drawn here; masks and tags are not). */}
+        {isTrackableType(type) && (
+          <Button size="small" data-testid="draw-track" onClick={() => props.onStart(type, "track")} disabled={label === null}>
+            Track
+          </Button>
+        )}
+      </div>
     </div>
   );
 }

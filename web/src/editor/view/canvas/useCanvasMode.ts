@@ -3,7 +3,8 @@
 import { useCallback, useMemo, useRef, useState } from "react";
 import { groupObjects, setPoints, ungroupObjects } from "../../engine/document/commands";
 import type { EditorStore } from "../../engine/document/editorStore";
-import { getObject } from "../../engine/document/model";
+import type { ShapeObject } from "../../engine/document/model";
+import type { FrameContext } from "../../engine/document/trackEdits";
 import { IDLE_MODE, type CanvasMode } from "./canvasMode";
 import { finishPathEdit } from "./pathEdit";
 
@@ -27,7 +28,10 @@ export interface CanvasModeControls {
   reset: () => void;
 }
 
-export function useCanvasMode(store: EditorStore): CanvasModeControls {
+/** What the frame draws now (tracks' shapes among them), and the frame a track's edit lands on. */
+export type DrawnNow = () => { readonly shapes: readonly ShapeObject[]; readonly at: FrameContext };
+
+export function useCanvasMode(store: EditorStore, drawnNow: DrawnNow): CanvasModeControls {
   const [mode, setModeState] = useState<CanvasMode>(IDLE_MODE);
   const latest = useRef(mode);
   const setMode = useCallback((next: CanvasMode) => {
@@ -60,15 +64,16 @@ export function useCanvasMode(store: EditorStore): CanvasModeControls {
   const finishPathEditing = useCallback(() => {
     const current = latest.current;
     if (current.kind !== "pathEdit") return false;
-    const shape = getObject(store.getState().document, current.edit.id);
-    if (shape?.kind === "shape") {
+    const { shapes, at } = drawnNow();
+    const shape = shapes.find((each) => each.clientId === current.edit.id);
+    if (shape !== undefined) {
       const step = finishPathEdit(current.edit, shape.points);
-      if (step.state === null && step.points !== null) setPoints(store, shape.clientId, step.points);
+      if (step.state === null && step.points !== null) setPoints(store, shape.clientId, step.points, undefined, at);
       store.select([shape.clientId]);
     }
     setMode(IDLE_MODE);
     return true;
-  }, [store, setMode]);
+  }, [store, setMode, drawnNow]);
 
   const cancel = useCallback(() => {
     if (latest.current.kind === "idle") return false;

@@ -74,7 +74,8 @@ export function useViewControls(input: ViewControlsInput) {
     setChosenLayer(null);
     setAddedTop(null);
   }, [frame]);
-  const range = useMemo(() => zRange(objects.map(({ object }) => object), addedTop), [objects, addedTop]);
+  // A track counts with its shape on the frame.
+  const range = useMemo(() => zRange(objects.map(({ object, drawn }) => drawn ?? object), addedTop), [objects, addedTop]);
   const layer = currentLayer(range, chosenLayer);
   const shapes = useMemo(() => shapesUpToLayer(input.shapes, layer), [input.shapes, layer]);
   const pickable = useMemo(() => shapesUpToLayer(input.pickable, layer), [input.pickable, layer]);

@@ -1,6 +1,9 @@
 // One object's card in the objects list: id, type, label, z-order, the lock / occluded / hide /
 // pin toggles, its instance colour, an action menu (⋯ or right-click) and, expanded, its
-// attributes. Memoised: an edit re-renders only the cards whose object changed.
+// attributes. A track's card says so ("TRACK" and whether the frame is a keyframe), shows its
+// state on the frame, and has an outside toggle and a row of keyframe controls (first, previous,
+// keyframe on/off, next, last), as CVAT's. Memoised: an edit re-renders only the cards whose
+// object changed.
 import {
   BlockOutlined,
   DeleteOutlined,
@@ -11,21 +14,36 @@ import {
   LockOutlined,
   PushpinFilled,
   PushpinOutlined,
+  LogoutOutlined,
   RightOutlined,
+  StarFilled,
+  StarOutlined,
+  StepBackwardOutlined,
+  StepForwardOutlined,
   TagOutlined,
   UnlockOutlined,
+  VerticalLeftOutlined,
+  VerticalRightOutlined,
 } from "@ant-design/icons";
 import { ColorPicker, type MenuProps } from "antd";
 import { memo, useLayoutEffect, useRef, type MouseEvent, type ReactNode } from "react";
 import type { Label } from "../../../api/types";
 import type { AnnotationObject, ClientId, ViewFlags } from "../../engine/document/model";
 import { INSTANCE_COLORS } from "../appearance";
+import type { TrackState } from "../trackObjects";
 import { AttributesEditor } from "./AttributesEditor";
 import { LabelSelect } from "./LabelSelect";
 import type { SidebarController } from "./useObjectsSidebar";
 
 /** Height of a collapsed card; the list windows on it, so CSS fixes it too (sidebar.css). */
 export const CARD_HEIGHT = 100;
+/** A track's card has a row of keyframe controls more. */
+export const TRACK_CARD_HEIGHT = 128;
+
+/** The height of a collapsed card for the object. */
+export function cardHeight(track: TrackState | null): number {
+  return track === null ? CARD_HEIGHT : TRACK_CARD_HEIGHT;
+}
 
 /** Everything a card can do; one stable object for all cards. */
 export interface CardActions extends SidebarController {
@@ -46,6 +64,8 @@ export interface CardActions extends SidebarController {
 export interface ObjectCardProps {
   object: AnnotationObject;
   flags: ViewFlags;
+  /** A track's state on the shown frame; null for shapes and tags. */
+  track: TrackState | null;
   label: Label | undefined;
   labelOptions: { value: number; label: string }[];
   selected: boolean;
@@ -60,16 +80,21 @@ const PRESETS = [{ label: "Instance colours", colors: [...INSTANCE_COLORS] }];
 
 /** The card's action menu (its ⋯ button and the list's right-click menu). */
 export function cardMenu(
-  target: { id: ClientId; isShape: boolean; locked: boolean; saved: boolean },
+  target: { id: ClientId; isShape: boolean; isTrack: boolean; locked: boolean; saved: boolean },
   actions: CardActions,
 ): MenuProps {
-  const { id, isShape, locked, saved } = target;
+  const { id, isShape, isTrack, locked, saved } = target;
   return {
     items: [
       { key: "url", label: "Create object URL", disabled: !saved, title: saved ? undefined : "Save the object first" },
-      { key: "copy", label: "Make a copy" },
-      { key: "propagate", label: "Propagate (Ctrl+B)" },
-      ...(isShape
+      // Copies and propagation are of shapes and tags only, for now.
+      ...(isTrack
+        ? []
+        : [
+            { key: "copy", label: "Make a copy" },
+            { key: "propagate", label: "Propagate (Ctrl+B)" },
+          ]),
+      ...(isShape || isTrack
         ? [
             { key: "background", label: "To background (-)", disabled: locked },
             { key: "foreground", label: "To foreground (+)", disabled: locked },
@@ -97,10 +122,13 @@ export function cardMenu(
 // is wanted, a plain label button until the label picker is (LabelSelect), and one action menu
 // for the whole list (see ObjectsList).
 export const ObjectCard = memo(function ObjectCard(props: ObjectCardProps) {
-  const { object, flags, label, labelOptions, selected, serverId, expanded, colorOpen, top, actions } = props;
+  const { object, flags, track, label, labelOptions, selected, serverId, expanded, colorOpen, top, actions } = props;
   const id = object.clientId;
   const ref = useRef<HTMLLIElement>(null);
-  const isShape = object.kind === "shape";
+  // Shapes and tracks are drawn: they have the drawing toggles; a track shows its frame's values.
+  const isDrawn = object.kind === "shape" || track !== null;
+  const occluded = object.kind === "shape" ? object.occluded : (track?.shape.occluded ?? false);
+  const zOrder = object.kind === "shape" ? object.zOrder : track?.shape.zOrder;
   const locked = flags.locked;
 
   // Expanded cards have the height of their attributes; the list needs it to place the others.
@@ -127,7 +155,8 @@ export const ObjectCard = memo(function ObjectCard(props: ObjectCardProps) {
     );
   };
 
-  const kindName = isShape ? object.type : object.kind;
+  const kindName = object.kind === "shape" ? object.type : track !== null ? track.shape.type : object.kind;
+  const trackState = track === null ? null : track.shape.outside ? "outside" : track.shape.keyframe ? "keyframe" : "interpolated";
   // "editor-object-selected" too: the class bench/editor_render waits for.
   const color = flags.color ?? label?.color ?? "#999999";
   return (
@@ -138,9 +167,11 @@ export const ObjectCard = memo(function ObjectCard(props: ObjectCardProps) {
         data-server-id={serverId ?? ""}
         data-color={flags.color ?? ""}
         data-pinned={flags.pinned}
-        data-z-order={isShape ? object.zOrder : ""}
+        data-z-order={zOrder ?? ""}
+        data-kind={object.kind}
+        data-track-state={trackState ?? ""}
         className={`editor-card${selected ? " editor-card-selected editor-object-selected" : ""}${expanded ? " editor-card-expanded" : ""}`}
-        style={{ top, borderLeftColor: color, ...(expanded ? {} : { height: CARD_HEIGHT }) }}
+        style={{ top, borderLeftColor: color, ...(expanded ? {} : { height: cardHeight(track) }) }}
         onClick={() => actions.select(id)}
         onContextMenu={() => actions.openContextMenu(id)}
       >
@@ -160,9 +191,14 @@ export const ObjectCard = memo(function ObjectCard(props: ObjectCardProps) {
           <span className="editor-card-kind">
             {object.kind === "tag" && <TagOutlined />} {kindName}
           </span>
-          {isShape && (
+          {trackState !== null && (
+            <span className="editor-card-track" data-testid="object-track" title={`A track: ${trackState} on this frame`}>
+              TRACK <span className={`editor-card-track-state editor-card-track-${trackState}`}>{trackState}</span>
+            </span>
+          )}
+          {zOrder !== undefined && (
             <span className="editor-card-z" data-testid="object-z-order" title="Z-order">
-              z {object.zOrder}
+              z {zOrder}
             </span>
           )}
           <button
@@ -179,9 +215,12 @@ export const ObjectCard = memo(function ObjectCard(props: ObjectCardProps) {
         <LabelSelect value={object.labelId} options={labelOptions} disabled={locked} onChange={(labelId) => actions.relabelOne(id, labelId)} />
         <div className="editor-card-toggles">
           <Toggle title={locked ? "Unlock (L)" : "Lock (L)"} on={locked} icon={locked ? <LockOutlined /> : <UnlockOutlined />} onClick={stop(() => actions.toggleLock(id))} />
-          {isShape && (
+          {isDrawn && (
             <>
-              <Toggle title="Occluded (Q)" on={object.occluded} icon={<BlockOutlined />} onClick={stop(() => actions.toggleOccluded(id))} disabled={locked} />
+              <Toggle title="Occluded (Q)" on={occluded} icon={<BlockOutlined />} onClick={stop(() => actions.toggleOccluded(id))} disabled={locked} />
+              {track !== null && (
+                <Toggle title="Outside (O)" on={track.shape.outside} icon={<LogoutOutlined />} onClick={stop(() => actions.toggleOutside(id))} disabled={locked} testId="object-outside" />
+              )}
               <Toggle title={flags.hidden ? "Show (H)" : "Hide (H)"} on={flags.hidden} icon={flags.hidden ? <EyeInvisibleOutlined /> : <EyeOutlined />} onClick={stop(() => actions.toggleHidden(id))} />
               <Toggle title={flags.pinned ? "Unpin" : "Pin"} on={flags.pinned} icon={flags.pinned ? <PushpinFilled /> : <PushpinOutlined />} onClick={stop(() => actions.togglePinned(id))} />
               <span onClick={(event) => event.stopPropagation()} className="editor-card-color">
@@ -214,11 +253,12 @@ export const ObjectCard = memo(function ObjectCard(props: ObjectCardProps) {
           )}
           <Toggle title="Delete (Del)" icon={<DeleteOutlined />} danger onClick={stop(() => actions.remove(id))} disabled={locked} />
         </div>
+        {track !== null && <KeyframeControls id={id} track={track} locked={locked} actions={actions} />}
         {expanded && (
           <div className="editor-card-details" data-testid="object-details" onClick={(event) => event.stopPropagation()}>
             <AttributesEditor
               specs={label?.attributes ?? []}
-              values={object.attributes}
+              values={track === null ? object.attributes : { ...object.attributes, ...track.shape.attributes }}
               disabled={locked}
               onChange={(attributeId, value) => actions.setAttribute(id, attributeId, value)}
             />
@@ -228,7 +268,44 @@ export const ObjectCard = memo(function ObjectCard(props: ObjectCardProps) {
   );
 });
 
-function Toggle(props: { title: string; icon: ReactNode; on?: boolean; danger?: boolean; disabled?: boolean; onClick: (event: MouseEvent) => void }) {
+/** A track's keyframe row: go to the first / previous keyframe, keyframe on/off (K), next / last. */
+function KeyframeControls({ id, track, locked, actions }: { id: ClientId; track: TrackState; locked: boolean; actions: CardActions }) {
+  const go = (frame: number | null) => (event: MouseEvent) => {
+    event.stopPropagation();
+    if (frame !== null) actions.goToFrame(frame);
+  };
+  const { keyframe } = track.shape;
+  const here = track.shape.frame;
+  return (
+    <div className="editor-card-toggles editor-card-keyframes" data-testid="object-keyframes">
+      <Toggle title="First keyframe" icon={<VerticalRightOutlined />} onClick={go(track.first)} disabled={track.first === null || track.first === here} testId="object-keyframe-first" />
+      <Toggle title="Previous keyframe (E)" icon={<StepBackwardOutlined />} onClick={go(track.previous)} disabled={track.previous === null} testId="object-keyframe-previous" />
+      <Toggle
+        title={keyframe ? "Keyframe: remove it (K)" : "Make this frame a keyframe (K)"}
+        on={keyframe}
+        icon={keyframe ? <StarFilled /> : <StarOutlined />}
+        onClick={(event) => {
+          event.stopPropagation();
+          actions.toggleKeyframe(id);
+        }}
+        disabled={locked}
+        testId="object-keyframe"
+      />
+      <Toggle title="Next keyframe (R)" icon={<StepForwardOutlined />} onClick={go(track.next)} disabled={track.next === null} testId="object-keyframe-next" />
+      <Toggle title="Last keyframe" icon={<VerticalLeftOutlined />} onClick={go(track.last)} disabled={track.last === null || track.last === here} testId="object-keyframe-last" />
+    </div>
+  );
+}
+
+function Toggle(props: {
+  title: string;
+  icon: ReactNode;
+  on?: boolean;
+  danger?: boolean;
+  disabled?: boolean;
+  testId?: string;
+  onClick: (event: MouseEvent) => void;
+}) {
   return (
     <button
       type="button"
@@ -237,6 +314,7 @@ function Toggle(props: { title: string; icon: ReactNode; on?: boolean; danger?: 
       aria-label={props.title}
       aria-pressed={props.on}
       disabled={props.disabled}
+      data-testid={props.testId}
       onClick={props.onClick}
     >
       {props.icon}

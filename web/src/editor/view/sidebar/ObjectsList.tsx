@@ -8,12 +8,12 @@ import type { EditorStore } from "../../engine/document/editorStore";
 import type { ClientId } from "../../engine/document/model";
 import { useSelectedIds } from "../useSelection";
 import type { FrameObject } from "../frameObjects";
-import { CARD_HEIGHT, cardMenu, ObjectCard, type CardActions } from "./ObjectCard";
+import { cardHeight, cardMenu, ObjectCard, type CardActions } from "./ObjectCard";
 import { revealRow, rowOffsets, visibleRows } from "./windowing";
 
 /** Until an expanded card has been measured: a guess from its number of attributes. */
-function estimatedHeight(label: Label | undefined): number {
-  return CARD_HEIGHT + 16 + 40 * Math.max(1, label?.attributes.length ?? 0);
+function estimatedHeight(entry: FrameObject, label: Label | undefined): number {
+  return cardHeight(entry.track) + 16 + 40 * Math.max(1, label?.attributes.length ?? 0);
 }
 
 export interface ObjectsListProps {
@@ -64,9 +64,10 @@ export function ObjectsList({ ordered, labelsById, labelOptions, store, expanded
   const offsets = useMemo(
     () =>
       rowOffsets(ordered.length, (index) => {
-        const { object } = ordered[index];
-        if (!expanded.has(object.clientId)) return CARD_HEIGHT;
-        return measured.get(object.clientId) ?? estimatedHeight(labelsById.get(object.labelId));
+        const entry = ordered[index];
+        const { object } = entry;
+        if (!expanded.has(object.clientId)) return cardHeight(entry.track);
+        return measured.get(object.clientId) ?? estimatedHeight(entry, labelsById.get(object.labelId));
       }),
     [ordered, expanded, measured, labelsById],
   );
@@ -95,16 +96,20 @@ export function ObjectsList({ ordered, labelsById, labelOptions, store, expanded
     const target = id === null ? undefined : ordered.find(({ object }) => object.clientId === id);
     if (target === undefined) return { items: [] };
     const { object, flags } = target;
-    return cardMenu({ id: object.clientId, isShape: object.kind === "shape", locked: flags.locked, saved: serverIdOf(object.clientId) !== undefined }, cardActions);
+    return cardMenu(
+      { id: object.clientId, isShape: object.kind === "shape", isTrack: object.kind === "track", locked: flags.locked, saved: serverIdOf(object.clientId) !== undefined },
+      cardActions,
+    );
   };
   const cards = [];
   for (let index = start; index < end; index += 1) {
-    const { object, flags } = ordered[index];
+    const { object, flags, track } = ordered[index];
     cards.push(
       <ObjectCard
         key={object.clientId}
         object={object}
         flags={flags}
+        track={track}
         label={labelsById.get(object.labelId)}
         labelOptions={labelOptions}
         selected={selected.has(object.clientId)}

@@ -8,7 +8,7 @@ import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { Label } from "../../../api/types";
-import { labeledData, loadedStore, serverRectangle } from "../../engine/document/testFixtures";
+import { labeledData, loadedStore, serverRectangle, serverTrack } from "../../engine/document/testFixtures";
 import { DEFAULT_APPEARANCE } from "../appearance";
 import { frameObjects } from "../frameObjects";
 import { ObjectsSidebar, type ObjectsSidebarProps } from "../ObjectsSidebar";
@@ -60,5 +60,41 @@ describe("objects sidebar with 3,000 objects", () => {
     expect(cards).toBeLessThanOrEqual(12);
     expect(html).toContain(`>${OBJECTS}</span>`);
     expect(elapsed).toBeLessThan(1500);
+  });
+});
+
+describe("a track's card", () => {
+  const keyframe = (frame: number, points: number[]) => ({
+    type: "rectangle" as const,
+    frame,
+    occluded: false,
+    outside: false,
+    z_order: 4,
+    rotation: 0,
+    points,
+    attributes: [],
+  });
+  const render = (frame: number) => {
+    const store = loadedStore(labeledData({ tracks: [serverTrack(9, { shapes: [keyframe(0, [0, 0, 4, 4]), keyframe(10, [4, 4, 8, 8])] })] }));
+    const { document, frameIndex } = store.getState();
+    return renderToString(createElement(ObjectsSidebar, { ...props(), store, document, objects: frameObjects(document, frameIndex, frame) }));
+  };
+
+  it("says it is a track and whether the frame is a keyframe, with its z-order there", () => {
+    const html = render(5);
+    expect(html).toContain('data-kind="track"');
+    expect(html).toContain('data-track-state="interpolated"');
+    expect(html).toContain("TRACK");
+    expect(html).toContain('data-z-order="4"');
+    expect(render(10)).toContain('data-track-state="keyframe"');
+  });
+
+  it("has the outside toggle and the keyframe controls, the missing keyframes disabled", () => {
+    const html = render(10);
+    for (const id of ["object-outside", "object-keyframe-first", "object-keyframe-previous", "object-keyframe", "object-keyframe-next"]) {
+      expect(html).toContain(`data-testid="${id}"`);
+    }
+    expect(html).toMatch(/disabled=""[^>]*data-testid="object-keyframe-next"/);
+    expect(html).not.toMatch(/disabled=""[^>]*data-testid="object-keyframe-previous"/);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * What the objects sidebar and its keyboard actions do to the store: copy/paste, propagate (with
  * its dialog), z-order, instance colours, pin, attributes, lock/hide all, per-label toggles,
- * relabel by hotkey, object links. The workspace wires `controller` into the sidebar, spreads
+ * relabel by hotkey, object links, and a track's keyframe controls (K, O, keyframe navigation).
+ * Edits of a track happen on the shown frame (`at`): they are its keyframe there. The workspace wires `controller` into the sidebar, spreads
  * `commands` into its EditorCommands (both read the latest render's values) and renders `dialogs`.
  */
 import { App } from "antd";
@@ -20,6 +21,8 @@ import {
   idsWithLabel,
 } from "../../engine/document/commands";
 import type { EditorStore } from "../../engine/document/editorStore";
+import { toggleKeyframe, toggleOutside } from "../../engine/document/trackCommands";
+import type { FrameContext } from "../../engine/document/trackEdits";
 import { getObject, viewFlagsOf, type ClientId } from "../../engine/document/model";
 import type { JobFrames } from "../../engine/frames/meta";
 import { nextPaletteColor } from "../appearance";
@@ -47,6 +50,12 @@ export interface SidebarController {
   toggleLockAll(): void;
   toggleHiddenAll(): void;
   toggleLabelFlag(labelId: number, flag: "locked" | "hidden"): void;
+  /** A track's keyframe on the shown frame made or removed (K). */
+  toggleKeyframe(id: ClientId): void;
+  /** A track hidden from the shown frame on, or shown again (O). */
+  toggleOutside(id: ClientId): void;
+  /** Shows another frame (a track's keyframe). */
+  goToFrame(frame: number): void;
 }
 
 /** The keyboard's share (see editorActions.ts). */
@@ -61,6 +70,12 @@ export interface SidebarCommands {
   toggleLockAll(): void;
   toggleHiddenAll(): void;
   relabelSelected(slot: LabelSlot): void;
+  /** Whether the active object is a track on this frame (K, O, E, R act on it). */
+  hasActiveTrack(): boolean;
+  toggleKeyframe(): void;
+  toggleOutside(): void;
+  previousKeyframe(): void;
+  nextKeyframe(): void;
 }
 
 export interface ObjectsSidebarInput {
@@ -73,6 +88,9 @@ export interface ObjectsSidebarInput {
   frames: JobFrames;
   showDeletedFrames: boolean;
   serverIdOf: (id: ClientId) => number | undefined;
+  /** The shown frame as the engine's track edits take it. */
+  at: FrameContext;
+  showFrame: (frame: number) => void;
 }
 
 export function useObjectsSidebar(input: ObjectsSidebarInput): {
@@ -92,6 +110,7 @@ export function useObjectsSidebar(input: ObjectsSidebarInput): {
     const store = input.store;
     const labelById = (labelId: number) => latest.current.labels.find((label) => label.id === labelId);
     const flagsOf = (id: ClientId) => viewFlagsOf(store.getState().document, id);
+    const at = () => latest.current.at;
     const toggleAll = (flag: "locked" | "hidden") => {
       const ids = latest.current.objects.map(({ object }) => object.clientId);
       if (ids.length === 0) return;
@@ -103,10 +122,10 @@ export function useObjectsSidebar(input: ObjectsSidebarInput): {
       setColor: (id, color) => {
         if (flagsOf(id).color !== color) setViewFlags(store, [id], { color }, "Change instance colour");
       },
-      setAttribute: (id, attributeId, value) => void setAttribute(store, [id], attributeId, value),
+      setAttribute: (id, attributeId, value) => void setAttribute(store, [id], attributeId, value, at()),
       relabel: (ids, labelId) => {
         const label = labelById(labelId);
-        if (label) relabelObjects(store, ids, labelId, defaultAttributes(label.attributes));
+        if (label) relabelObjects(store, ids, labelId, defaultAttributes(label.attributes), at());
       },
       copyUrl: (id) => {
         const { serverIdOf, taskId, jobId } = latest.current;
@@ -127,8 +146,8 @@ export function useObjectsSidebar(input: ObjectsSidebarInput): {
       propagate: (ids) => {
         if (ids.length > 0) setPropagating(ids);
       },
-      toBackground: (id) => void sendToBackground(store, id),
-      toForeground: (id) => void bringToForeground(store, id),
+      toBackground: (id) => void sendToBackground(store, id, at()),
+      toForeground: (id) => void bringToForeground(store, id, at()),
       toggleLockAll: () => toggleAll("locked"),
       toggleHiddenAll: () => toggleAll("hidden"),
       toggleLabelFlag: (labelId, flag) => {
@@ -137,12 +156,30 @@ export function useObjectsSidebar(input: ObjectsSidebarInput): {
         const allOn = ids.length > 0 && ids.every((id) => viewFlagsOf(document, id)[flag]);
         setLabelViewFlags(store, labelId, { [flag]: !allOn });
       },
+      toggleKeyframe: (id) => {
+        if (toggleKeyframe(store, id, at()) === "refused") {
+          void message.warning("A track keeps its last visible keyframe: set it outside (O) or delete the track instead.");
+        }
+      },
+      toggleOutside: (id) => void toggleOutside(store, id, at()),
+      goToFrame: (frame) => latest.current.showFrame(frame),
     };
     // The store never changes for a workspace; everything else is read through `latest`.
   }, [input.store, message]);
 
   const { store, labels, frame, frames, showDeletedFrames } = input;
   const selected = () => selectedIdsOf(store);
+  // CVAT's track keys act on the active object: the one the keyboard acts on, else the last selected.
+  const activeTrack = () => {
+    const { activeId, selectedIds } = store.getState().selection;
+    const id = activeId ?? selectedIds.at(-1);
+    return input.objects.find((entry) => entry.object.clientId === id && entry.track !== null);
+  };
+  const goToKeyframe = (pick: (entry: NonNullable<ReturnType<typeof activeTrack>>) => number | null) => {
+    const entry = activeTrack();
+    const target = entry === undefined ? null : pick(entry);
+    if (target !== null) input.showFrame(target);
+  };
   const commands: SidebarCommands = {
     copySelected: () => {
       clipboard.current = copyObjects(store.getState().document, selected());
@@ -168,6 +205,17 @@ export function useObjectsSidebar(input: ObjectsSidebarInput): {
       const label = labels[slot === 0 ? 9 : slot - 1];
       if (label) controller.relabel(selected(), label.id);
     },
+    hasActiveTrack: () => activeTrack() !== undefined,
+    toggleKeyframe: () => {
+      const entry = activeTrack();
+      if (entry !== undefined) controller.toggleKeyframe(entry.object.clientId);
+    },
+    toggleOutside: () => {
+      const entry = activeTrack();
+      if (entry !== undefined) controller.toggleOutside(entry.object.clientId);
+    },
+    previousKeyframe: () => goToKeyframe((entry) => entry.track?.previous ?? null),
+    nextKeyframe: () => goToKeyframe((entry) => entry.track?.next ?? null),
   };
 
   const propagate = (direction: PropagateDirection, count: number) => {
