@@ -230,3 +230,13 @@ export function maskOutlines(mask: MaskBitmap): number[][] {
   }
   return polygons;
 }
+
+/** The part of a mask inside a frame of `size` (old CVAT versions saved boxes a pixel too wide). */
+export function cropMask(mask: MaskBitmap, size: Size): MaskBitmap {
+  const width = Math.max(0, Math.min(mask.width, size.width - mask.left));
+  const height = Math.max(0, Math.min(mask.height, size.height - mask.top));
+  if (width === mask.width && height === mask.height) return mask;
+  const data = new Uint8Array(width * height);
+  for (let y = 0; y < height; y += 1) data.set(mask.data.subarray(y * mask.width, y * mask.width + width), y * width);
+  return { left: mask.left, top: mask.top, width, height, data };
+}
