@@ -1,7 +1,8 @@
 /**
  * What an annotation action is (CVAT's "Run actions": remove filtered shapes, propagate shapes, the
  * shapes converters): a pure function from one frame of a document snapshot to the changes on that
- * frame. Being per frame and pure lets the runner (runner.ts) work through a job of thousands of
+ * frame, in pieces (a converter yields one per shape: a frame of thousands of masks is seconds of
+ * work). Being pure and in pieces lets the runner (runner.ts) work through a job of thousands of
  * frames in slices, report progress, stop anywhere without having changed a thing, and apply
  * everything as one undo step at the end.
  */
@@ -29,8 +30,6 @@ export interface FrameChanges {
   readonly skipped: Readonly<Partial<Record<SkipReason, number>>>;
 }
 
-export const NO_CHANGES: FrameChanges = Object.freeze({ deleted: [], created: [], skipped: {} });
-
 /** What an action reads; all of it fixed when the run starts. */
 export interface ActionContext {
   readonly document: AnnotationDocument;
@@ -51,8 +50,11 @@ export interface AnnotationAction {
   readonly description: string;
   /** Whether it takes only the shapes that pass the editor's filter. */
   readonly usesFilter: boolean;
-  /** The changes on `frame`. Pure: reads only `context`, which never changes during a run. */
-  onFrame(context: ActionContext, frame: number): FrameChanges;
+  /**
+   * The changes on `frame`, in as many pieces as it likes; the runner may pause between two. Pure:
+   * reads only `context`, which never changes during a run.
+   */
+  onFrame(context: ActionContext, frame: number): Iterable<FrameChanges>;
 }
 
 /** The shapes (not tags, not tracks) of a frame that pass the filter. */

@@ -8,7 +8,7 @@
 import { copyOnFrame } from "../document/clipboard";
 import type { FrameIndex } from "../document/frameIndex";
 import { getObject, type AnnotationDocument, type ClientId, type ShapeObject } from "../document/model";
-import { filteredShapesOn, NO_CHANGES, type ActionContext, type AnnotationAction, type ShapeValue } from "./action";
+import { filteredShapesOn, type ActionContext, type AnnotationAction, type ShapeValue } from "./action";
 
 /** The shapes a propagation copies: the selected shapes, or else the frame's filtered shapes. */
 export function propagationSources(
@@ -32,7 +32,7 @@ export function propagateShapes(sources: readonly ShapeObject[], sourceFrame: nu
     description: "Copies the selected shapes, or else the shapes of this frame that pass the filter, onto every other frame of the range.",
     usesFilter: true,
     onFrame(context, frame) {
-      if (frame === sourceFrame || values.length === 0) return NO_CHANGES;
+      if (frame === sourceFrame || values.length === 0) return [];
       const size = context.frameSize(frame);
       const created: ShapeValue[] = [];
       for (const value of values) {
@@ -40,7 +40,7 @@ export function propagateShapes(sources: readonly ShapeObject[], sourceFrame: nu
         if (copy !== null) created.push(copy as ShapeValue);
       }
       const empty = values.length - created.length;
-      return { deleted: [], created, skipped: empty > 0 ? { empty } : {} };
+      return [{ deleted: [], created, skipped: empty > 0 ? { empty } : {} }];
     },
   };
 }

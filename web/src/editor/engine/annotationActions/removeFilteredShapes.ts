@@ -12,6 +12,6 @@ export const removeFilteredShapes: AnnotationAction = {
   usesFilter: true,
   onFrame(context, frame) {
     const { shapes, locked } = unlocked(context, filteredShapesOn(context, frame));
-    return { deleted: shapes.map((shape) => shape.clientId), created: [], skipped: locked > 0 ? { locked } : {} };
+    return [{ deleted: shapes.map((shape) => shape.clientId), created: [], skipped: locked > 0 ? { locked } : {} }];
   },
 };

@@ -58,9 +58,34 @@ describe("runAnnotationAction", () => {
       onProgress: (p) => progress.push(p),
     });
     expect(outcome.status).toBe("done");
-    expect(progress.map((p) => p.done)).toEqual([0, 4, 8, 10]);
+    // Each frame costs 1 ms when it starts; a slice ends once 4 ms are spent, mid-frame or not.
+    expect(progress.map((p) => p.done)).toEqual([0, 3, 7, 10]);
     expect(progress.every((p) => p.total === 10)).toBe(true);
     expect(pauses).toBe(2);
+  });
+
+  it("pauses inside a frame whose pieces take longer than a slice", async () => {
+    const store = bigJob(1, 1);
+    const clock = tickingClock();
+    const pieces: AnnotationAction = {
+      ...removeFilteredShapes,
+      *onFrame(context, frame) {
+        for (let i = 0; i < 5; i += 1) {
+          clock.tick();
+          yield { deleted: [], created: [], skipped: {} };
+        }
+        yield* removeFilteredShapes.onFrame(context, frame);
+      },
+    };
+    let pauses = 0;
+    const outcome = await runAnnotationAction(store, pieces, {
+      frames: [0],
+      sliceMs: 2,
+      now: clock.now,
+      pause: async () => void (pauses += 1),
+    });
+    expect(pauses).toBeGreaterThanOrEqual(2);
+    expect(outcome).toMatchObject({ status: "done", summary: { frames: 1, deleted: 1 } });
   });
 
   it("changes nothing when cancelled, however far it got", async () => {
@@ -75,7 +100,7 @@ describe("runAnnotationAction", () => {
       pause: async () => controller.abort(),
       signal: controller.signal,
     });
-    expect(outcome).toEqual({ status: "cancelled", progress: { done: 3, total: 10 } });
+    expect(outcome).toEqual({ status: "cancelled", progress: { done: 2, total: 10 } });
     expect(store.getState().document).toBe(before);
     expect(store.getState().history.canUndo).toBe(false);
   });

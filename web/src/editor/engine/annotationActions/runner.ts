@@ -1,7 +1,8 @@
 /**
  * Runs an annotation action over frames of the job: computes each frame's changes from one snapshot
- * of the document, a slice of frames at a time with a pause between slices (so a page working
- * through thousands of frames still paints its progress and takes the Cancel click), and applies
+ * of the document, about 12 ms of work at a time (frames, or the pieces of a heavy frame) with a
+ * pause between slices, so a page working through thousands of frames and objects still paints its
+ * progress and takes the Cancel click; then it applies
  * everything at the end as ONE store change, hence one undo step. Until then nothing is changed:
  * cancelling leaves the document as it was. Should the document change meanwhile (a reload, a remote
  * update), the run applies nothing and says so, rather than mixing results of two documents.
@@ -10,7 +11,7 @@ import { castDraft } from "immer";
 import type { EditorStore } from "../document/editorStore";
 import { deleteEntry, setEntry } from "../document/idTable";
 import type { ClientId, ShapeObject } from "../document/model";
-import type { ActionContext, AnnotationAction, ShapeValue, SkipReason } from "./action";
+import type { ActionContext, AnnotationAction, FrameChanges, ShapeValue, SkipReason } from "./action";
 
 export interface RunProgress {
   /** Frames computed so far. */
@@ -67,6 +68,7 @@ export async function runAnnotationAction(store: EditorStore, action: Annotation
   const skipped: Partial<Record<SkipReason, number>> = {};
   const total = frames.length;
   let done = 0;
+  let pieces: Iterator<FrameChanges> | null = null;
   const progress = (): RunProgress => ({ done, total });
 
   onProgress?.(progress());
@@ -74,13 +76,19 @@ export async function runAnnotationAction(store: EditorStore, action: Annotation
     if (signal?.aborted) return { status: "cancelled", progress: progress() };
     const sliceStart = now();
     do {
-      const changes = action.onFrame(context, frames[done]);
-      for (const id of changes.deleted) deleted.add(id);
-      for (const value of changes.created) created.push(value);
-      for (const [reason, count] of Object.entries(changes.skipped) as [SkipReason, number][]) {
+      // A slice may end inside a frame: the next one goes on with the same frame's pieces.
+      pieces ??= action.onFrame(context, frames[done])[Symbol.iterator]();
+      const piece = pieces.next();
+      if (piece.done) {
+        pieces = null;
+        done += 1;
+        continue;
+      }
+      for (const id of piece.value.deleted) deleted.add(id);
+      for (const value of piece.value.created) created.push(value);
+      for (const [reason, count] of Object.entries(piece.value.skipped) as [SkipReason, number][]) {
         skipped[reason] = (skipped[reason] ?? 0) + count;
       }
-      done += 1;
     } while (done < total && now() - sliceStart < sliceMs);
     onProgress?.(progress());
     if (done < total) await pause();

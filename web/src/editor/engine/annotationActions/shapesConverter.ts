@@ -12,7 +12,7 @@ import type { FlatPoints, Size } from "../geometry/coords";
 import { toFlatPoints } from "../geometry/coords";
 import { cropMask, decodeMask, encodeMask, maskBounds, maskOutlines, MaskError, rasterizePolygon } from "../geometry/masks";
 import { rectangleCorners } from "../geometry/shapes";
-import { filteredShapesOn, unlocked, type AnnotationAction, type ShapeValue, type SkipReason } from "./action";
+import { filteredShapesOn, unlocked, type AnnotationAction, type FrameChanges, type ShapeValue, type SkipReason } from "./action";
 
 export type ConvertibleType = "mask" | "polygon" | "rectangle";
 
@@ -68,17 +68,15 @@ export function shapesConverter(from: ConvertibleType, to: ConvertibleType): Ann
     label: `Shapes converter: ${PLURAL[from]} to ${PLURAL[to]}`,
     description: `Replaces the ${PLURAL[from]} that pass the filter with ${PLURAL[to]}.`,
     usesFilter: true,
-    onFrame(context, frame) {
+    *onFrame(context, frame) {
       const candidates = filteredShapesOn(context, frame).filter((shape) => shape.type === from);
       const { shapes, locked } = unlocked(context, candidates);
-      const skipped: Partial<Record<SkipReason, number>> = locked > 0 ? { locked } : {};
-      const skip = (reason: SkipReason) => (skipped[reason] = (skipped[reason] ?? 0) + 1);
-      const deleted: string[] = [];
-      const created: ShapeValue[] = [];
+      if (locked > 0) yield skipped("locked", locked);
       const size = context.frameSize(frame);
+      // One piece per shape: converting a big mask takes milliseconds, and a frame may hold thousands.
       for (const shape of shapes) {
         if (!labelAllows(context.labelType(shape.labelId), to)) {
-          skip("label");
+          yield skipped("label");
           continue;
         }
         let results: number[][];
@@ -86,19 +84,18 @@ export function shapesConverter(from: ConvertibleType, to: ConvertibleType): Ann
           results = convertedPoints(shape, to, size);
         } catch (error) {
           if (!(error instanceof MaskError)) throw error;
-          skip("invalid");
+          yield skipped("invalid");
           continue;
         }
-        if (results.length === 0) {
-          skip("empty");
-          continue;
-        }
-        deleted.push(shape.clientId);
-        for (const points of results) created.push(convertedShape(shape, to, points));
+        if (results.length === 0) yield skipped("empty");
+        else yield { deleted: [shape.clientId], created: results.map((points) => convertedShape(shape, to, points)), skipped: {} };
       }
-      return { deleted, created, skipped };
     },
   };
+}
+
+function skipped(reason: SkipReason, count = 1): FrameChanges {
+  return { deleted: [], created: [], skipped: { [reason]: count } };
 }
 
 function convertedShape(shape: ShapeObject, type: ConvertibleType, points: number[]): ShapeValue {

@@ -170,36 +170,34 @@ export function maskOutlines(mask: MaskBitmap): number[][] {
   const [x0, y0, x1, y1] = bounds;
   const width = x1 - x0 + 1;
   const height = y1 - y0 + 1;
-  const fg = (x: number, y: number) =>
-    x >= 0 && y >= 0 && x < width && y < height && mask.data[(y + y0 - mask.top) * mask.width + x + x0 - mask.left] === 1;
+  const fg = new Uint8Array(width * height);
+  for (let y = 0; y < height; y += 1) {
+    const from = (y + y0 - mask.top) * mask.width + x0 - mask.left;
+    fg.set(mask.data.subarray(from, from + width), y * width);
+  }
   const columns = width + 1;
   // Edge key = vertex * 4 + direction, vertices row-major over the (height+1)×(width+1) pixel corners;
-  // keys ascend, so a ring's first edge met in key order is its smallest.
-  const leaves = (x: number, y: number, direction: number): boolean => {
-    switch (direction) {
-      case 0:
-        return fg(x, y) && !fg(x, y - 1);
-      case 1:
-        return fg(x - 1, y) && !fg(x, y);
-      case 2:
-        return fg(x - 1, y - 1) && !fg(x - 1, y);
-      default:
-        return fg(x, y - 1) && !fg(x - 1, y - 1);
-    }
-  };
+  // keys ascend, so a ring's first edge met in key order is its smallest. One pass over the pixels
+  // finds the sides of foreground pixels that face background (or the border).
   const edges = new Set<number>();
-  for (let y = 0; y <= height; y += 1) {
-    for (let x = 0; x <= width; x += 1) {
-      for (let direction = 0; direction < 4; direction += 1) if (leaves(x, y, direction)) edges.add((y * columns + x) * 4 + direction);
+  for (let y = 0; y < height; y += 1) {
+    for (let x = 0; x < width; x += 1) {
+      const at = y * width + x;
+      if (fg[at] === 0) continue;
+      if (y === 0 || fg[at - width] === 0) edges.add((y * columns + x) * 4); // top side, heading east
+      if (x === width - 1 || fg[at + 1] === 0) edges.add((y * columns + x + 1) * 4 + 1); // right side, south
+      if (y === height - 1 || fg[at + width] === 0) edges.add(((y + 1) * columns + x + 1) * 4 + 2); // bottom, west
+      if (x === 0 || fg[at - 1] === 0) edges.add(((y + 1) * columns + x) * 4 + 3); // left side, north
     }
   }
   const next = (key: number): number => {
-    const direction = key & 3;
-    const vertex = key >> 2;
+    // Arithmetic, not bit operations: keys of a large mask pass 2^31.
+    const direction = key % 4;
+    const vertex = Math.floor(key / 4);
     const end = vertex + STEP_Y[direction] * columns + STEP_X[direction];
     // Where two pixels meet only at this corner, two edges leave it; turning with the outline
     // (direction + 1) keeps the pixels apart.
-    const turn = end * 4 + ((direction + 1) & 3);
+    const turn = end * 4 + ((direction + 1) % 4);
     if (edges.has(turn)) return turn;
     for (let d = 0; d < 4; d += 1) if (edges.has(end * 4 + d)) return end * 4 + d;
     throw new Error("A mask outline is not closed.");
@@ -216,8 +214,8 @@ export function maskOutlines(mask: MaskBitmap): number[][] {
     const corners: number[] = [];
     ring.forEach((key, i) => {
       const previous = ring[(i + ring.length - 1) % ring.length];
-      if ((key & 3) === (previous & 3)) return;
-      const vertex = key >> 2;
+      if (key % 4 === previous % 4) return;
+      const vertex = Math.floor(key / 4);
       corners.push((vertex % columns) + x0, Math.floor(vertex / columns) + y0);
     });
     // Shoelace in image space: outer outlines (foreground on their right) are positive, holes negative.
