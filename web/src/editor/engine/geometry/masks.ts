@@ -55,18 +55,18 @@ export function decodeMask(points: FlatPoints): MaskBitmap {
 /** The tight inclusive box `[left, top, right, bottom]` of the foreground; null when there is none. */
 export function maskBounds(mask: MaskBitmap): [number, number, number, number] | null {
   let minX = Infinity;
-  let minY = Infinity;
   let maxX = -Infinity;
-  let maxY = -Infinity;
+  let minY = -1;
+  let maxY = -1;
+  // Typed-array searches per row, not a test per pixel: a converter reads thousands of masks.
   for (let y = 0; y < mask.height; y += 1) {
-    const row = y * mask.width;
-    for (let x = 0; x < mask.width; x += 1) {
-      if (mask.data[row + x] === 0) continue;
-      if (x < minX) minX = x;
-      if (x > maxX) maxX = x;
-      minY = Math.min(minY, y);
-      maxY = y;
-    }
+    const row = mask.data.subarray(y * mask.width, (y + 1) * mask.width);
+    const first = row.indexOf(1);
+    if (first < 0) continue;
+    minX = Math.min(minX, first);
+    maxX = Math.max(maxX, row.lastIndexOf(1));
+    if (minY < 0) minY = y;
+    maxY = y;
   }
   if (maxY < 0) return null;
   return [mask.left + minX, mask.top + minY, mask.left + maxX, mask.top + maxY];
@@ -81,14 +81,17 @@ export function encodeMask(mask: MaskBitmap): number[] | null {
   let value = 0;
   let run = 0;
   for (let y = top - mask.top; y <= bottom - mask.top; y += 1) {
-    const row = y * mask.width;
-    for (let x = left - mask.left; x <= right - mask.left; x += 1) {
-      const pixel = mask.data[row + x];
-      if (pixel === value) run += 1;
-      else {
+    const from = y * mask.width + left - mask.left;
+    const row = mask.data.subarray(from, from + right - left + 1);
+    for (let at = 0; at < row.length; ) {
+      const change = row.indexOf(1 - value, at);
+      const end = change < 0 ? row.length : change;
+      run += end - at;
+      at = end;
+      if (change >= 0) {
         runs.push(run);
-        value = pixel;
-        run = 1;
+        value = 1 - value;
+        run = 0;
       }
     }
   }
