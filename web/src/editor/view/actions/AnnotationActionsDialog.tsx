@@ -86,7 +86,8 @@ export function AnnotationActionsDialog(props: AnnotationActionsDialogProps) {
   }, [open]);
 
   const running = progress !== null;
-  const blocked = choice.usesFilter && targets.filterProblem !== null;
+  // Nothing to run with: a filter that does not evaluate, or no shapes to propagate.
+  const blocked = (choice.usesFilter && targets.filterProblem !== null) || (choice.copiesFromFrame && targets.propagation.count === 0);
   const run = () => {
     if (!running && !blocked) onRun(choice, from, to);
   };
