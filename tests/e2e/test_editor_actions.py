@@ -27,7 +27,11 @@ def test_ctrl_e_removes_the_filtered_shapes_of_a_frame_range(
     add_annotations(
         context,
         job["id"],
-        [shape for frame in range(4) for shape in (rectangle(frame, labels["car"]), rectangle(frame, labels["person"]))],
+        [
+            shape
+            for frame in range(4)
+            for shape in (rectangle(frame, labels["car"]), rectangle(frame, labels["person"]))
+        ],
     )
     open_editor(page, task, job)
     count = page.get_by_test_id("objects-count")
