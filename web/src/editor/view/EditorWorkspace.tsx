@@ -51,6 +51,7 @@ import { ZLayerSlider } from "./image/ZLayerSlider";
 import { useLeaveWarning } from "./job/useLeaveWarning";
 import { useFilteredObjects, useObjectFilter } from "./topbar/useObjectFilter";
 import { useTopBarFeatures } from "./topbar/useTopBarFeatures";
+import { useAnnotationActions } from "./actions/useAnnotationActions";
 import "./editor.css";
 import "./image/image.css";
 
@@ -297,6 +298,9 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
     at,
     showFrame: (target: number) => showFrame(target),
   });
+  const annotationActions = useAnnotationActions({
+    store, labels, frames, frame, filter: objectFilter, serverIdOf: filterServerIdOf, showDeletedFrames: navigation.showDeleted,
+  });
   // The drawing keys (N finishes) apply while drawing and during a Shift+click edit, which N ends too.
   const drawingKeys = drawing !== null || canvasMode.mode.kind === "pathEdit";
   const commands: EditorCommands = {
@@ -344,6 +348,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
       canvasMode.toggleGroupMode();
     },
     ungroupSelected: canvasMode.ungroupSelected,
+    ...annotationActions.commands,
   };
 
   const registry = useMemo(() => createEditorActions(), []);
@@ -352,7 +357,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
     [registry, settings.shortcuts],
   );
   const scopes: Scope[] = drawingKeys ? ["canvas", "drawing"] : ["canvas"];
-  if (sidebar.dialogOpen) scopes.push("modal"); // the workspace's keys stay out of the dialog
+  if (sidebar.dialogOpen || annotationActions.dialogOpen) scopes.push("modal"); // the workspace's keys stay out of the dialog
   useEditorKeyboard(registry, keymap, commands, scopes);
   // The memoised top bar and controls get steady stand-ins (useSteady.ts), and the enabled state
   // of every action, so that they re-render only when something they show changed.
@@ -470,6 +475,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
         />
       </div>
       {sidebar.dialogs}
+      {annotationActions.dialogs}
       <ShortcutsDialog {...view.shortcuts} actions={registry.actions} keymap={keymap} />
     </div>
   );

@@ -57,6 +57,8 @@ export interface EditorCommands extends SidebarCommands {
   toggleGroupMode?(): void;
   /** Shift+G: ungroup the selected objects. */
   ungroupSelected?(): void;
+  /** Ctrl+E: the "Run actions" dialog (actions/useAnnotationActions.tsx). */
+  openAnnotationActions?(): void;
 }
 
 type Handlers = Partial<Record<DefaultActionId, ActionHandler<EditorCommands>>>;
@@ -114,6 +116,7 @@ function handlers(): Handlers {
   bound["canvas.rotateAnticlockwise"] = optional((c) => c.rotateAnticlockwise);
   bound["editor.openSettings"] = optional((c) => c.openSettings);
   bound["editor.showShortcuts"] = optional((c) => c.showShortcuts);
+  bound["annotations.runActions"] = optional((c) => c.openAnnotationActions);
   const cycling = (pick: (c: EditorCommands) => (() => void) | undefined): ActionHandler<EditorCommands> => ({
     when: (c) => pick(c) !== undefined && (c.canActivateObjects?.() ?? true),
     run: (c) => pick(c)?.call(c),

@@ -61,6 +61,7 @@ describe("the default shortcut table", () => {
       "object.copy": ["Ctrl+C"],
       "object.paste": ["Ctrl+V"],
       "object.propagate": ["Ctrl+B"],
+      "annotations.runActions": ["Ctrl+E"],
       "object.toggleLock": ["L"],
       "objects.toggleLockAll": ["T L"],
       "object.toggleOccluded": ["Q", "/"],

@@ -62,6 +62,7 @@ const FIXED_SHORTCUTS = [
   { id: "object.copy", label: "Copy object", group: objects, defaultKeys: ["Mod+C"], scope: "canvas" },
   { id: "object.paste", label: "Paste object", group: objects, defaultKeys: ["Mod+V"], scope: "canvas" },
   { id: "object.propagate", label: "Propagate object", group: objects, defaultKeys: ["Ctrl+B"], scope: "canvas", keywords: ["copy", "frames"] },
+  { id: "annotations.runActions", label: "Run actions", group: objects, defaultKeys: ["Ctrl+E"], scope: "canvas", keywords: ["annotation actions", "remove filtered shapes", "propagate shapes", "shapes converter", "convert", "masks", "polygons", "rectangles"] },
   { id: "object.toggleLock", label: "Lock / unlock object", group: objects, defaultKeys: ["L"], scope: "canvas" },
   { id: "objects.toggleLockAll", label: "Lock / unlock all objects", group: objects, defaultKeys: ["T L"], scope: "canvas" },
   { id: "object.toggleOccluded", label: "Occluded on / off", group: objects, defaultKeys: ["Q", "/"], scope: "canvas" },

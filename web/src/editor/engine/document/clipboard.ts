@@ -107,9 +107,9 @@ function insertCopies(
   for (const frame of frames) {
     const size = frameSize(frame);
     for (const source of sources) {
-      const fitted = fittedTo(source, size);
-      if (fitted === null) dropped += 1;
-      else copies.push(copyOnto(fitted, store.newClientId(), frame));
+      const copy = copyOnFrame(source, frame, size);
+      if (copy === null) dropped += 1;
+      else copies.push({ ...copy, clientId: store.newClientId() } as CopyableObject);
     }
   }
   if (copies.length > 0) {
@@ -130,7 +130,12 @@ function fittedTo(source: ClipboardObject, size: Size | null): ClipboardObject |
   return points === null ? null : { ...source, points };
 }
 
-function copyOnto(source: ClipboardObject, clientId: ClientId, frame: number): CopyableObject {
+/**
+ * A copy of `source` on `frame` (of `size`), fitted into it, without a client id yet (the caller
+ * gives it one when it inserts it); null when too little of it is inside the frame.
+ */
+export function copyOnFrame(source: ClipboardObject, frame: number, size: Size | null): ClipboardObject | null {
+  const fitted = fittedTo(source, size);
   // Arrays and records are shared with the source: the document is immutable, so that is safe.
-  return { ...source, clientId, frame, group: 0, extras: {} } as CopyableObject;
+  return fitted === null ? null : { ...fitted, frame, group: 0, extras: {} };
 }
