@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  areDefaultTagHotkeys,
   assignTagHotkey,
   defaultTagHotkeys,
   hotkeyOf,
@@ -52,6 +53,13 @@ describe("assigning a key", () => {
     const hotkeys = assignTagHotkey(defaultTagHotkeys([7, 8]), 7, null);
     expect(orderedHotkeys(hotkeys)).toEqual([[2, 8]]);
     expect(hotkeyOf(hotkeys, 7)).toBeUndefined();
+  });
+
+  it("leaves the defaults, until it gives every key back", () => {
+    const moved = assignTagHotkey(defaultTagHotkeys([7, 8]), 7, 5);
+    expect(areDefaultTagHotkeys(moved, [7, 8])).toBe(false);
+    expect(areDefaultTagHotkeys(assignTagHotkey(moved, 7, 1), [7, 8])).toBe(true);
+    expect(areDefaultTagHotkeys(assignTagHotkey(moved, 7, null), [7, 8])).toBe(false);
   });
 
   it("does not change the table it was given", () => {

@@ -30,6 +30,12 @@ export function defaultTagHotkeys(labelIds: readonly number[]): TagHotkeys {
   return hotkeys;
 }
 
+/** Whether the keys are the defaults for these labels (nothing to reset then). */
+export function areDefaultTagHotkeys(hotkeys: TagHotkeys, labelIds: readonly number[]): boolean {
+  const defaults = defaultTagHotkeys(labelIds);
+  return defaults.size === hotkeys.size && [...defaults].every(([slot, id]) => hotkeys.get(slot) === id);
+}
+
 /** The key of a label, if it has one. */
 export function hotkeyOf(hotkeys: TagHotkeys, labelId: number): LabelSlot | undefined {
   for (const [slot, id] of hotkeys) if (id === labelId) return slot;
