@@ -52,10 +52,13 @@ import { ZLayerSlider } from "./image/ZLayerSlider";
 import { useLeaveWarning } from "./job/useLeaveWarning";
 import { useFilteredObjects, useObjectFilter } from "./topbar/useObjectFilter";
 import { useTopBarFeatures } from "./topbar/useTopBarFeatures";
+import { useTagAnnotation } from "./tags/useTagAnnotation";
+import type { WorkspaceParts } from "./workspaceParts";
 import "./editor.css";
 import "./image/image.css";
 
 const FIT_PADDING_PX = 16;
+const NOTHING_PICKABLE: readonly ShapeObject[] = [];
 
 export function EditorWorkspace({ data }: { data: EditorData }) {
   const { job, labels } = data;
@@ -215,6 +218,22 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
     setLabelId: chooseLabel,
   });
 
+  // --- workspaces other than the standard one (view/workspaceParts.ts) --------------------------
+  const tagging = useTagAnnotation(topBar.bar.workspace === "tags", {
+    store, labels, colors, taskId: job.task_id, frames, frame, navigation, showFrame,
+    objects: unfilteredObjects, shortcuts: settings.shortcuts,
+  });
+  const parts: WorkspaceParts | null = tagging;
+  const editsShapes = parts?.editsShapes ?? true;
+  // A workspace that only shows shapes starts with nothing drawn, edited or selected.
+  useEffect(() => {
+    if (editsShapes) return;
+    setTool("cursor");
+    setDrawing(null);
+    canvasMode.reset();
+    store.clearSelection();
+  }, [editsShapes, store, canvasMode.reset]);
+
   // Autosave (Workspace settings): only when something is unsaved, never two saves at once.
   const saveRef = useRef(save);
   saveRef.current = save;
@@ -363,6 +382,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
       canvasMode.toggleGroupMode();
     },
     ungroupSelected: canvasMode.ungroupSelected,
+    ...parts?.commands,
   };
 
   const registry = useMemo(() => createEditorActions(), []);
@@ -371,6 +391,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
     [registry, settings.shortcuts],
   );
   const scopes: Scope[] = drawingKeys ? ["canvas", "drawing"] : ["canvas"];
+  scopes.push(...(parts?.scopes ?? []));
   if (sidebar.dialogOpen) scopes.push("modal"); // the workspace's keys stay out of the dialog
   useEditorKeyboard(registry, keymap, commands, scopes);
   // The memoised top bar and controls get steady stand-ins (useSteady.ts), and the enabled state
@@ -420,6 +441,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
       />
       {topBar.dialogs}
       <div className="editor-body">
+        {parts?.controls !== undefined ? parts.controls(viewControls) : (
         <ControlsSidebar
           tool={tool}
           onToolChange={controls.onToolChange}
@@ -435,6 +457,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
         >
           {viewControls}
         </ControlsSidebar>
+        )}
         <div className="editor-canvas-area" data-testid="editor-canvas-area" data-rotation={rotation}>
         <ZLayerSlider {...view.zLayer} />
         <EditorCanvas
@@ -444,7 +467,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
           loading={image === undefined && !frameError}
           error={frameError ? describeError(frameError) : null}
           shapes={view.shapes}
-          pickable={view.pickable}
+          pickable={editsShapes ? view.pickable : NOTHING_PICKABLE}
           colorOf={colorOf}
           appearance={canvasAppearance}
           viewportState={viewportState}
@@ -463,6 +486,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
           onModeChange={canvasMode.setMode}
         />
         </div>
+        {parts?.sidebar !== undefined ? parts.sidebar : (
         <ObjectsSidebar
           objects={objects}
           labels={labels}
@@ -481,6 +505,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
           onAppearanceChange={setAppearance}
           onOrderChange={onSidebarOrder}
         />
+        )}
       </div>
       {sidebar.dialogs}
       <ShortcutsDialog {...view.shortcuts} actions={registry.actions} keymap={keymap} />

@@ -294,7 +294,7 @@ function TopBarTools({ features, registry, commands, tip }: TopBarToolsProps) {
         options={AVAILABLE_WORKSPACES.map((w) => ({ value: w.value, label: w.label }))}
         aria-label="Workspace"
         data-testid="workspace-select"
-        style={{ width: 100 }}
+        style={{ width: 150 }}
       />
     </Space>
   );
