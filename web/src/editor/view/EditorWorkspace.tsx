@@ -52,6 +52,7 @@ import { ZLayerSlider } from "./image/ZLayerSlider";
 import { useLeaveWarning } from "./job/useLeaveWarning";
 import { useFilteredObjects, useObjectFilter } from "./topbar/useObjectFilter";
 import { useTopBarFeatures } from "./topbar/useTopBarFeatures";
+import { FrameTagChips } from "./tags/FrameTagChips";
 import { useTagAnnotation } from "./tags/useTagAnnotation";
 import type { WorkspaceParts } from "./workspaceParts";
 import "./editor.css";
@@ -460,6 +461,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
         )}
         <div className="editor-canvas-area" data-testid="editor-canvas-area" data-rotation={rotation}>
         <ZLayerSlider {...view.zLayer} />
+        <FrameTagChips objects={objects} labels={labels} colors={colors} show={settings.workspace.showTagsOnFrame} />
         <EditorCanvas
           store={store}
           image={image}
