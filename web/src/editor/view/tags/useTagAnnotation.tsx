@@ -7,7 +7,7 @@
  * drafts and saving treat them as any other object.
  */
 import { App } from "antd";
-import { useCallback, useMemo, type ReactNode } from "react";
+import { useMemo, type ReactNode } from "react";
 import type { Label } from "../../../api/types";
 import { DEFAULT_SHORTCUTS, LABEL_SLOTS, type LabelSlot } from "../../engine/actions/defaultShortcuts";
 import { buildKeymap, shortcutLabel } from "../../engine/actions/keymap";
@@ -23,6 +23,7 @@ import { tagStep } from "../../engine/tags/tagStep";
 import type { ShortcutSettings } from "../../../lib/settings";
 import { FALLBACK_COLOR } from "../colors";
 import type { FrameObject } from "../frameObjects";
+import { useSteady } from "../useSteady";
 import type { WorkspaceParts } from "../workspaceParts";
 import { TagAnnotationPanel, type TagPanelLabel, type TagPanelTag } from "./TagAnnotationPanel";
 import { useAutoNextFrame, useTagHotkeys } from "./useTagHotkeys";
@@ -100,12 +101,18 @@ export function useTagAnnotation(active: boolean, input: TagAnnotationInput): Wo
     add(labelId);
   };
 
-  const remove = useCallback(
-    (clientId: ClientId) => {
-      if (deleteObjects(store, [clientId]).length === 0) void message.warning({ content: "The tag is locked.", key: "tagging" });
-    },
-    [store, message],
-  );
+  const remove = (clientId: ClientId) => {
+    if (deleteObjects(store, [clientId]).length === 0) void message.warning({ content: "The tag is locked.", key: "tagging" });
+  };
+
+  // Steady stand-ins (useSteady.ts): the memoised panel re-renders only when what it shows changed.
+  const handlers = useSteady({
+    onAdd: add,
+    onRemove: remove,
+    onAutoNextChange: setAutoNext,
+    onHotkeyChange: assign,
+    onResetHotkeys: reset,
+  });
 
   if (!active) return null;
   const sidebar = (
@@ -117,11 +124,7 @@ export function useTagAnnotation(active: boolean, input: TagAnnotationInput): Wo
       keyLabels={keyLabels}
       hotkeysAreDefault={areDefaultTagHotkeys(hotkeys, labelIds)}
       autoNext={autoNext}
-      onAdd={add}
-      onRemove={remove}
-      onAutoNextChange={setAutoNext}
-      onHotkeyChange={assign}
-      onResetHotkeys={reset}
+      {...handlers}
     />
   );
   return {
