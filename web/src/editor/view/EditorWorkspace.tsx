@@ -52,10 +52,14 @@ import { useLeaveWarning } from "./job/useLeaveWarning";
 import { useFilteredObjects, useObjectFilter } from "./topbar/useObjectFilter";
 import { useTopBarFeatures } from "./topbar/useTopBarFeatures";
 import { useAnnotationActions } from "./actions/useAnnotationActions";
+import { FrameTagChips } from "./tags/FrameTagChips";
+import { useTagAnnotation } from "./tags/useTagAnnotation";
+import type { WorkspaceParts } from "./workspaceParts";
 import "./editor.css";
 import "./image/image.css";
 
 const FIT_PADDING_PX = 16;
+const NOTHING_PICKABLE: readonly ShapeObject[] = [];
 
 export function EditorWorkspace({ data }: { data: EditorData }) {
   const { job, labels } = data;
@@ -233,6 +237,23 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
     setLabelId: chooseLabel,
   });
 
+  // --- workspaces other than the standard one (view/workspaceParts.ts) --------------------------
+  const tagging = useTagAnnotation(topBar.bar.workspace === "tags", {
+    store, labels, colors, taskId: job.task_id, frames, frame, navigation, showFrame,
+    objects: unfilteredObjects, shortcuts: settings.shortcuts,
+  });
+  const parts: WorkspaceParts | null = tagging;
+  const editsShapes = parts?.editsShapes ?? true;
+  // A workspace that only shows shapes starts with nothing drawn, edited or selected.
+  // chooseTool is this render's closure; the effect runs only when the workspace changes what it edits.
+  const chooseToolNow = useRef(chooseTool);
+  chooseToolNow.current = chooseTool;
+  useEffect(() => {
+    if (editsShapes) return;
+    chooseToolNow.current("cursor"); // no drawing, no canvas mode
+    store.clearSelection();
+  }, [editsShapes, store]);
+
   // Autosave (Workspace settings): only when something is unsaved, never two saves at once.
   const saveRef = useRef(save);
   saveRef.current = save;
@@ -349,6 +370,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
     },
     ungroupSelected: canvasMode.ungroupSelected,
     ...annotationActions.commands,
+    ...parts?.commands,
   };
 
   const registry = useMemo(() => createEditorActions(), []);
@@ -357,6 +379,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
     [registry, settings.shortcuts],
   );
   const scopes: Scope[] = drawingKeys ? ["canvas", "drawing"] : ["canvas"];
+  scopes.push(...(parts?.scopes ?? []));
   if (sidebar.dialogOpen || annotationActions.dialogOpen) scopes.push("modal"); // the workspace's keys stay out of the dialog
   useEditorKeyboard(registry, keymap, commands, scopes);
   // The memoised top bar and controls get steady stand-ins (useSteady.ts), and the enabled state
@@ -410,6 +433,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
       />
       {topBar.dialogs}
       <div className="editor-body">
+        {parts?.controls !== undefined ? parts.controls(viewControls) : (
         <ControlsSidebar
           tool={tool}
           onToolChange={controls.onToolChange}
@@ -426,8 +450,10 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
         >
           {viewControls}
         </ControlsSidebar>
+        )}
         <div className="editor-canvas-area" data-testid="editor-canvas-area" data-rotation={rotation}>
         <ZLayerSlider {...view.zLayer} />
+        <FrameTagChips objects={objects} labels={labels} colors={colors} show={settings.workspace.showTagsOnFrame} />
         <EditorCanvas
           store={store}
           image={image}
@@ -435,7 +461,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
           loading={image === undefined && !frameError}
           error={frameError ? describeError(frameError) : null}
           shapes={view.shapes}
-          pickable={view.pickable}
+          pickable={editsShapes ? view.pickable : NOTHING_PICKABLE}
           colorOf={colorOf}
           appearance={canvasAppearance}
           viewportState={viewportState}
@@ -455,6 +481,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
           at={at}
         />
         </div>
+        {parts?.sidebar !== undefined ? parts.sidebar : (
         <ObjectsSidebar
           objects={objects}
           labels={labels}
@@ -473,6 +500,7 @@ export function EditorWorkspace({ data }: { data: EditorData }) {
           onAppearanceChange={setAppearance}
           onOrderChange={onSidebarOrder}
         />
+        )}
       </div>
       {sidebar.dialogs}
       {annotationActions.dialogs}

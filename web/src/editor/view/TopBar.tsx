@@ -294,6 +294,8 @@ function TopBarTools({ features, registry, commands, tip }: TopBarToolsProps) {
         options={AVAILABLE_WORKSPACES.map((w) => ({ value: w.value, label: w.label }))}
         aria-label="Workspace"
         data-testid="workspace-select"
+        // The bar is full at 1440 px: a long name ends in an ellipsis here, whole in the list.
+        popupMatchSelectWidth={false}
         style={{ width: 100 }}
       />
     </Space>

@@ -59,13 +59,21 @@ export interface EditorCommands extends SidebarCommands {
   ungroupSelected?(): void;
   /** Ctrl+E: the "Run actions" dialog (actions/useAnnotationActions.tsx). */
   openAnnotationActions?(): void;
+  /**
+   * False in a workspace where shapes are not drawn, selected or edited (tag annotation): the
+   * actions that would are off there, in the menu as on the keys. True when absent.
+   */
+  editsShapes?(): boolean;
+  /** The tag annotation workspace: adds the tag of the label the key was given (view/tags). */
+  addTagOfKey?(slot: LabelSlot): void;
 }
 
 type Handlers = Partial<Record<DefaultActionId, ActionHandler<EditorCommands>>>;
 
 function handlers(): Handlers {
+  const editing = (c: EditorCommands) => c.editsShapes?.() ?? true;
   const withSelection = (run: (c: EditorCommands) => void): ActionHandler<EditorCommands> => ({
-    when: (c) => c.hasSelection(),
+    when: (c) => c.hasSelection() && editing(c),
     run,
   });
   const bound: Handlers = {
@@ -85,7 +93,7 @@ function handlers(): Handlers {
     "editor.toggleFullscreen": { run: (c) => c.toggleFullscreen() },
     "player.togglePlay": { run: (c) => c.togglePlay() },
     "draw.finish": { when: (c) => c.isDrawing(), run: (c) => c.finishDrawing() },
-    "draw.repeat": { when: (c) => !c.isDrawing(), run: (c) => c.drawAgain() },
+    "draw.repeat": { when: (c) => !c.isDrawing() && editing(c), run: (c) => c.drawAgain() },
     "mode.cancel": { run: (c) => c.cancel() },
     "object.remove": withSelection((c) => c.removeSelected(false)),
     "object.removeForced": withSelection((c) => c.removeSelected(true)),
@@ -94,18 +102,18 @@ function handlers(): Handlers {
     "object.toggleHidden": withSelection((c) => c.toggleHidden()),
     "canvas.fit": { run: (c) => c.fit() },
     "object.copy": withSelection((c) => c.copySelected()),
-    "object.paste": { when: (c) => c.canPaste(), run: (c) => c.paste() },
+    "object.paste": { when: (c) => c.canPaste() && editing(c), run: (c) => c.paste() },
     "object.propagate": withSelection((c) => c.propagateSelected()),
     "object.toForeground": withSelection((c) => c.toForeground()),
     "object.toBackground": withSelection((c) => c.toBackground()),
     "object.changeColor": withSelection((c) => c.changeColor()),
     "objects.toggleLockAll": { run: (c) => c.toggleLockAll() },
     "objects.toggleHiddenAll": { run: (c) => c.toggleHiddenAll() },
-    "track.toggleKeyframe": { when: (c) => c.hasActiveTrack(), run: (c) => c.toggleKeyframe() },
-    "track.toggleOutside": { when: (c) => c.hasActiveTrack(), run: (c) => c.toggleOutside() },
+    "track.toggleKeyframe": { when: (c) => c.hasActiveTrack() && editing(c), run: (c) => c.toggleKeyframe() },
+    "track.toggleOutside": { when: (c) => c.hasActiveTrack() && editing(c), run: (c) => c.toggleOutside() },
     "track.previousKeyframe": { when: (c) => c.hasActiveTrack(), run: (c) => c.previousKeyframe() },
     "track.nextKeyframe": { when: (c) => c.hasActiveTrack(), run: (c) => c.nextKeyframe() },
-    "group.toggleMode": { when: (c) => c.toggleGroupMode !== undefined, run: (c) => c.toggleGroupMode?.() },
+    "group.toggleMode": { when: (c) => c.toggleGroupMode !== undefined && editing(c), run: (c) => c.toggleGroupMode?.() },
     "group.reset": { when: (c) => c.hasSelection() && c.ungroupSelected !== undefined, run: (c) => c.ungroupSelected?.() },
   };
   const optional = (pick: (c: EditorCommands) => (() => void) | undefined): ActionHandler<EditorCommands> => ({
@@ -118,13 +126,16 @@ function handlers(): Handlers {
   bound["editor.showShortcuts"] = optional((c) => c.showShortcuts);
   bound["annotations.runActions"] = optional((c) => c.openAnnotationActions);
   const cycling = (pick: (c: EditorCommands) => (() => void) | undefined): ActionHandler<EditorCommands> => ({
-    when: (c) => pick(c) !== undefined && (c.canActivateObjects?.() ?? true),
+    when: (c) => pick(c) !== undefined && (c.canActivateObjects?.() ?? true) && editing(c),
     run: (c) => pick(c)?.call(c),
   });
   bound["object.activateNext"] = cycling((c) => c.activateNextObject);
   bound["object.activatePrevious"] = cycling((c) => c.activatePreviousObject);
   for (const slot of LABEL_SLOTS) bound[`labels.select.${slot}`] = { run: (c) => c.selectLabelSlot(slot) };
   for (const slot of LABEL_SLOTS) bound[`object.relabel.${slot}`] = withSelection((c) => c.relabelSelected(slot));
+  for (const slot of LABEL_SLOTS) {
+    bound[`labels.addTag.${slot}`] = { when: (c) => c.addTagOfKey !== undefined, run: (c) => c.addTagOfKey?.(slot) };
+  }
   return bound;
 }
 

@@ -17,7 +17,7 @@ for (const spec of DEFAULT_SHORTCUTS) everyHandler[spec.id] = { run: (ctx) => vo
 const registry = defineActions(bindActions<Ran, DefaultActionId>(DEFAULT_SHORTCUTS, everyHandler));
 
 /** The scopes the editor has active when an action of `scope` can run (drawing happens on the canvas). */
-const activeFor = (scope: Scope): Scope[] => (scope === "drawing" ? ["canvas", "drawing"] : [scope]);
+const activeFor = (scope: Scope): Scope[] => (scope === "drawing" || scope === "tagAnnotation" ? ["canvas", scope] : [scope]);
 
 describe("the default shortcut table", () => {
   it("gives every action its own id", () => {
@@ -87,6 +87,7 @@ describe("the default shortcut table", () => {
       "labels.select.1": ["1"],
       "labels.select.0": ["0"],
       "object.relabel.3": ["Ctrl+3"],
+      "labels.addTag.1": ["1"],
     };
     for (const [id, labels] of Object.entries(documented)) expect(shortcutLabels(keymap, id), id).toEqual(labels);
   });
@@ -105,9 +106,16 @@ describe("the default shortcut table", () => {
     expect(selects.map((spec) => spec.defaultKeys[0])).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "9", "0"]);
   });
 
+  it("gives the tag annotation workspace the same number keys, in a scope of its own", () => {
+    const adds = DEFAULT_SHORTCUTS.filter((spec) => spec.id.startsWith("labels.addTag."));
+    expect(adds.map((spec) => spec.defaultKeys[0])).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "9", "0"]);
+    expect(new Set(adds.map(scopeOf))).toEqual(new Set(["tagAnnotation"]));
+  });
+
   it("tells which label hotkey an action is about", () => {
     expect(labelSlotOf("labels.select.7")).toBe(7);
     expect(labelSlotOf("object.relabel.0")).toBe(0);
+    expect(labelSlotOf("labels.addTag.4")).toBe(4);
     expect(labelSlotOf("frame.next")).toBeNull();
   });
 

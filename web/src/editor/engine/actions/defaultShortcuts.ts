@@ -81,7 +81,7 @@ const FIXED_SHORTCUTS = [
   { id: "canvas.fit", label: "Fit image", group: view, defaultKeys: [], scope: "canvas", keywords: ["zoom", "reset"] },
 ] as const satisfies readonly ActionSpec[];
 
-export type LabelActionId = `labels.select.${LabelSlot}` | `object.relabel.${LabelSlot}`;
+export type LabelActionId = `labels.select.${LabelSlot}` | `object.relabel.${LabelSlot}` | `labels.addTag.${LabelSlot}`;
 export type DefaultActionId = (typeof FIXED_SHORTCUTS)[number]["id"] | LabelActionId;
 
 const LABEL_SHORTCUTS: ActionSpec<LabelActionId>[] = [
@@ -99,6 +99,16 @@ const LABEL_SHORTCUTS: ActionSpec<LabelActionId>[] = [
     defaultKeys: [`Ctrl+${slot}`],
     scope: "canvas",
   })),
+  // The tag annotation workspace: the same number keys add a tag of the label the annotator gave
+  // the key (engine/tags/tagHotkeys.ts), winning over "Draw with label" there.
+  ...LABEL_SLOTS.map((slot): ActionSpec<LabelActionId> => ({
+    id: `labels.addTag.${slot}`,
+    label: `Add the tag of hotkey ${slot}`,
+    group: labels,
+    defaultKeys: [`${slot}`],
+    scope: "tagAnnotation",
+    keywords: ["tag annotation", "frame"],
+  })),
 ];
 
 /** Every editor command with its default keys, in the order of menus and the Shortcuts tab. */
@@ -106,6 +116,6 @@ export const DEFAULT_SHORTCUTS: readonly ActionSpec<DefaultActionId>[] = [...FIX
 
 /** The label hotkey an action is about ("object.relabel.3" → 3), or null for other actions. */
 export function labelSlotOf(actionId: string): LabelSlot | null {
-  const match = /^(?:labels\.select|object\.relabel)\.([0-9])$/.exec(actionId);
+  const match = /^(?:labels\.select|object\.relabel|labels\.addTag)\.([0-9])$/.exec(actionId);
   return match ? (Number(match[1]) as LabelSlot) : null;
 }

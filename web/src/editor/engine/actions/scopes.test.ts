@@ -13,6 +13,11 @@ describe("effectiveScopes", () => {
 
   it("shuts the workspace out while a dialog is open", () => {
     expect(effectiveScopes(["canvas", "drawing", "modal"])).toEqual(["modal", "global"]);
+    expect(effectiveScopes(["canvas", "tagAnnotation", "modal"])).toEqual(["modal", "global"]);
+  });
+
+  it("searches the tag annotation workspace's keys before the canvas's", () => {
+    expect(effectiveScopes(["canvas", "tagAnnotation"])).toEqual(["tagAnnotation", "canvas", "global"]);
   });
 });
 
@@ -28,6 +33,11 @@ describe("scopesClash", () => {
 
   it("is false for a drawing key that overrides a workspace key", () => {
     expect(scopesClash("canvas", "drawing")).toBe(false);
+  });
+
+  it("is false for a tag annotation key that overrides a workspace key", () => {
+    expect(scopesClash("canvas", "tagAnnotation")).toBe(false);
+    expect(scopesClash("tagAnnotation", "global")).toBe(true);
   });
 
   it("is false between dialogs and the workspace, which are never searched together", () => {

@@ -30,8 +30,17 @@ import { searchFrame, type FrameSearchMode } from "./frameSearch";
 import { JobInfoModal } from "./JobInfoModal";
 import type { ObjectFilterState } from "./useObjectFilter";
 
-/** The workspaces this version has; the others of CVAT's links come later. */
-export const AVAILABLE_WORKSPACES: readonly { value: Workspace; label: string }[] = [{ value: "standard", label: "Standard" }];
+/**
+ * The workspaces this version has, in the switcher's order; the others of CVAT's links come later.
+ * A workspace other than the standard one also answers its parts (view/workspaceParts.ts).
+ */
+export const AVAILABLE_WORKSPACES: readonly { value: Workspace; label: string }[] = [
+  { value: "standard", label: "Standard" },
+  { value: "tags", label: "Tag annotation" },
+];
+
+const isAvailable = (workspace: Workspace | undefined): workspace is Workspace =>
+  AVAILABLE_WORKSPACES.some((each) => each.value === workspace);
 
 /** The frame number input's handle (antd's InputNumber: an input with focus/blur). */
 export type FrameInputHandle = ComponentRef<typeof InputNumber>;
@@ -108,14 +117,17 @@ export function useTopBarFeatures(input: TopBarFeaturesInput): TopBarFeaturesOut
   const [dialog, setDialog] = useState<"info" | "filters" | null>(null);
   const [fullscreen, setFullscreen] = useState(() => typeof document !== "undefined" && document.fullscreenElement !== null);
   const [link] = useState(() => parseJobLink(window.location.search));
-  const [workspace, setWorkspace] = useState<Workspace>("standard");
+  // `?defaultWorkspace=` opens the editor in that workspace, when this version has it.
+  const [workspace, setWorkspace] = useState<Workspace>(() =>
+    isAvailable(link.params.defaultWorkspace) ? link.params.defaultWorkspace : "standard",
+  );
 
   // --- the link's parameters, once --------------------------------------------------------------
   const pendingSelection = useRef<ClientId | null>(null);
   useEffect(() => {
     const { params, problems } = link;
     for (const problem of problems) message.warning(problem);
-    if (params.defaultWorkspace !== undefined && !AVAILABLE_WORKSPACES.some((w) => w.value === params.defaultWorkspace)) {
+    if (params.defaultWorkspace !== undefined && !isAvailable(params.defaultWorkspace)) {
       message.warning(`The ${params.defaultWorkspace} workspace is not available yet; the standard one is open.`);
     }
     if (params.defaultLabel !== undefined) {
@@ -259,7 +271,11 @@ export function useTopBarFeatures(input: TopBarFeaturesInput): TopBarFeaturesOut
     searchNames: names,
     goToFrame: (target) => showFrame(goToFrame(frames, target, navigation)),
     workspace,
-    setWorkspace,
+    setWorkspace: (next) => {
+      setWorkspace(next);
+      // The switcher hands the focus back, so that the chosen workspace's keys work at once.
+      (window.document.activeElement as HTMLElement | null)?.blur();
+    },
     jobMenu: steadyJobMenu,
     job,
   });
